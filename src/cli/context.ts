@@ -1,0 +1,40 @@
+import type { Command } from 'commander';
+import { CatalogueError, describeProblems, openCatalogue, type OpenedCatalogue } from '../app/open-catalogue.js';
+import { defaultDbPath } from '../app/paths.js';
+
+/** Exit codes: 0 success, 1 bad input (user data or an unknown tool), 2 usage. */
+export const EXIT = { ok: 0, badInput: 1, usage: 2 } as const;
+
+/** An error whose message is for the user, with the exit code it should end the process with. */
+export class UserError extends Error {
+  constructor(message: string, readonly exitCode: number = EXIT.badInput) {
+    super(message);
+  }
+}
+
+export function dbPathOf(cmd: Command): string {
+  const opts = cmd.optsWithGlobals<{ db?: string }>();
+  return opts.db ?? defaultDbPath();
+}
+
+/** Runs `fn` with the opened catalogue and always closes the store. */
+export async function withCatalogue<T>(cmd: Command, fn: (opened: OpenedCatalogue) => Promise<T> | T): Promise<T> {
+  let opened: OpenedCatalogue;
+  try {
+    opened = await openCatalogue(dbPathOf(cmd));
+  } catch (e) {
+    if (e instanceof CatalogueError) throw new UserError(`${e.message}\n${describeProblems(e.problems)}`);
+    throw e;
+  }
+  try {
+    return await fn(opened);
+  } finally {
+    await opened.store.close();
+  }
+}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+}
+
+export const list = (v: string): string[] => v.split(',').map((s) => s.trim()).filter(Boolean);

@@ -1,0 +1,47 @@
+import { Command, CommanderError } from 'commander';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../app/paths.js';
+import { EXIT, UserError } from './context.js';
+import { registerValidate } from './commands/validate.js';
+import { registerTools } from './commands/tools.js';
+import { registerShow } from './commands/show.js';
+import { registerExplain } from './commands/explain.js';
+import { registerCheck } from './commands/check.js';
+import { registerImportExport } from './commands/import-export.js';
+import { registerMap } from './commands/map.js';
+
+const { version } = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string };
+
+export function buildProgram(): Command {
+  const program = new Command()
+    .name('mlnav')
+    .description('MLOps Navigator: the MLOps tooling landscape, computed and explained')
+    .version(version)
+    .option('--db <file>', 'SQLite database (created and loaded with the bundled catalogue on first use); default ./mlnav.db or $MLNAV_DB')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  for (const register of [registerValidate, registerTools, registerShow, registerExplain, registerCheck, registerImportExport, registerMap])
+    register(program);
+  program.commands.forEach((c) => c.exitOverride());
+  return program;
+}
+
+/** Runs the CLI and returns the exit code: 0 ok, 1 bad input, 2 usage. */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv, { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help and version are successful exits; everything else commander rejects is a usage error.
+      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? EXIT.ok : EXIT.usage;
+    }
+    if (e instanceof UserError) {
+      if (e.message) process.stderr.write(`mlnav: ${e.message}\n`);
+      return e.exitCode;
+    }
+    process.stderr.write(`mlnav: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return 70;
+  }
+}

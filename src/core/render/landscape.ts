@@ -1,0 +1,210 @@
+import { forceCollide, forceSimulation, forceX, forceY, type SimulationNodeDatum } from 'd3-force';
+import type { QuadrantId } from '../taxonomy/schema.js';
+import { placeLabels, type Box } from './label-layout.js';
+import { escapeXml, textWidth } from './text-metrics.js';
+
+export interface LandscapePoint {
+  id: string;
+  name: string;
+  x: number;
+  y: number;
+  quadrant: QuadrantId;
+  retired?: boolean;
+}
+
+export interface LandscapeOptions {
+  width?: number;
+  height?: number;
+  title?: string;
+  subtitle?: string;
+  /** Ids drawn emphasised; when non-empty the others are muted. */
+  highlight?: ReadonlySet<string>;
+  axisLabels?: { left: string; right: string; top: string; bottom: string };
+  quadrantNames?: Partial<Record<QuadrantId, string>>;
+  fontSize?: number;
+}
+
+export interface LandscapeMark {
+  id: string;
+  name: string;
+  quadrant: QuadrantId;
+  /** Marker centre in pixels (after nudging markers apart). */
+  cx: number;
+  cy: number;
+  r: number;
+  label: Box;
+  leader: boolean;
+  labelFree: boolean;
+  highlighted: boolean;
+  retired: boolean;
+}
+
+export interface LandscapeLayout {
+  width: number;
+  height: number;
+  plot: Box;
+  marks: LandscapeMark[];
+  options: Required<Omit<LandscapeOptions, 'highlight' | 'subtitle' | 'quadrantNames'>> & Pick<LandscapeOptions, 'subtitle'> & { quadrantNames: Record<QuadrantId, string> };
+}
+
+export const QUADRANT_COLORS: Record<QuadrantId, { fill: string; mark: string }> = {
+  'cloud-platforms': { fill: '#eef4fb', mark: '#2f6db5' },
+  'ml-platforms': { fill: '#f2effa', mark: '#6b4fb3' },
+  'specialized-ml-tools': { fill: '#fdf1ea', mark: '#c2571a' },
+  'standard-swe-tools': { fill: '#edf7ef', mark: '#2e8a4a' },
+};
+
+const DEFAULT_QUADRANT_NAMES: Record<QuadrantId, string> = {
+  'cloud-platforms': 'Cloud Platforms',
+  'ml-platforms': 'Machine Learning Platforms',
+  'specialized-ml-tools': 'Specialized ML Tools',
+  'standard-swe-tools': 'Standard SWE Tools',
+};
+
+/** Computes where every marker and label goes. Pure and deterministic. */
+export function layoutLandscape(points: readonly LandscapePoint[], opts: LandscapeOptions = {}): LandscapeLayout {
+  const width = opts.width ?? 1800;
+  const height = opts.height ?? 1250;
+  const fontSize = opts.fontSize ?? 11;
+  const options = {
+    width, height, fontSize,
+    title: opts.title ?? 'The MLOps landscape',
+    subtitle: opts.subtitle,
+    axisLabels: opts.axisLabels ?? { left: 'Software-focused', right: 'Model-focused', top: 'All-in-one', bottom: 'Piecemeal' },
+    quadrantNames: { ...DEFAULT_QUADRANT_NAMES, ...opts.quadrantNames },
+  };
+  const plot: Box = { x: 70, y: 80, w: width - 140, h: height - 150 };
+  const sx = (v: number) => plot.x + ((v + 1.08) / 2.16) * plot.w;
+  const sy = (v: number) => plot.y + ((1.08 - v) / 2.16) * plot.h;
+  const r = 4;
+
+  // Tools with the same capabilities share a position: nudge markers apart for display only.
+  type Node = SimulationNodeDatum & { i: number; tx: number; ty: number };
+  const nodes: Node[] = points.map((p, i) => ({ i, tx: sx(p.x), ty: sy(p.y), x: sx(p.x) + ((i * 7919) % 11) - 5, y: sy(p.y) + ((i * 104729) % 11) - 5 }));
+  const sim = forceSimulation(nodes)
+    .force('x', forceX<Node>((d) => d.tx).strength(0.3))
+    .force('y', forceY<Node>((d) => d.ty).strength(0.3))
+    .force('collide', forceCollide<Node>(r + 2.5).iterations(3))
+    .stop();
+  for (let i = 0; i < 160; i++) sim.tick();
+
+  const highlight = opts.highlight ?? new Set<string>();
+  // The quadrant names and the axis labels are obstacles for tool labels.
+  const obstacles = quadrantNameBoxes(plot, options.quadrantNames, fontSize);
+  const order = nodes
+    .map((n) => n.i)
+    .sort((a, b) => Number(highlight.has(points[b]!.id)) - Number(highlight.has(points[a]!.id)) || crowding(nodes, b) - crowding(nodes, a) || points[a]!.id.localeCompare(points[b]!.id));
+  const h = fontSize + 2;
+  const labels = placeLabels(
+    order.map((i) => ({ id: points[i]!.id, x: nodes[i]!.x!, y: nodes[i]!.y!, w: textWidth(points[i]!.name, fontSize), h })),
+    nodes.map((n) => ({ x: n.x!, y: n.y!, r })),
+    { x: plot.x + 2, y: plot.y + 2, w: plot.w - 4, h: plot.h - 4 },
+    obstacles,
+  );
+  const byId = new Map(labels.map((l) => [l.id, l]));
+  const marks = points.map((p, i) => {
+    const l = byId.get(p.id)!;
+    return {
+      id: p.id, name: p.name, quadrant: p.quadrant, cx: round(nodes[i]!.x!), cy: round(nodes[i]!.y!), r,
+      label: l.box, leader: l.leader, labelFree: l.free, highlighted: highlight.has(p.id), retired: !!p.retired,
+    };
+  });
+  return { width, height, plot, marks, options };
+}
+
+/** Labels of crowded markers are placed first, while there is still room near them. */
+function crowding(nodes: ReadonlyArray<SimulationNodeDatum>, i: number): number {
+  const a = nodes[i]!;
+  let n = 0;
+  for (const b of nodes) if (Math.abs(b.x! - a.x!) < 60 && Math.abs(b.y! - a.y!) < 30) n++;
+  return n;
+}
+
+function quadrantNameBoxes(plot: Box, names: Record<QuadrantId, string>, fontSize: number): Box[] {
+  const fs = fontSize * 1.6;
+  const h = fs + 4;
+  const w = (s: string) => textWidth(s.toUpperCase(), fs) * 0.9;
+  return [
+    { x: plot.x + 8, y: plot.y + 6, w: w(names['cloud-platforms']), h },
+    { x: plot.x + plot.w - 8 - w(names['ml-platforms']), y: plot.y + 6, w: w(names['ml-platforms']), h },
+    { x: plot.x + plot.w - 8 - w(names['specialized-ml-tools']), y: plot.y + plot.h - 6 - h, w: w(names['specialized-ml-tools']), h },
+    { x: plot.x + 8, y: plot.y + plot.h - 6 - h, w: w(names['standard-swe-tools']), h },
+  ];
+}
+
+const round = (v: number) => Math.round(v * 10) / 10;
+
+/** Renders a layout as a standalone SVG document. Pure: same layout, same bytes. */
+export function renderLandscapeSvg(layout: LandscapeLayout): string {
+  const { width, height, plot, marks, options } = layout;
+  const fs = options.fontSize;
+  const cx = plot.x + plot.w / 2, cy = plot.y + plot.h / 2;
+  const anyHighlight = marks.some((m) => m.highlighted);
+  const [cloud, swe] = quadrantNameBoxes(plot, options.quadrantNames, fs);
+  const out: string[] = [];
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="DejaVu Sans, Helvetica, Arial, sans-serif" role="img" aria-labelledby="map-title">`,
+    `<title id="map-title">${escapeXml(options.title)}</title>`,
+    `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
+    `<text x="${plot.x}" y="36" font-size="${fs * 2}" font-weight="700" fill="#1d2430">${escapeXml(options.title)}</text>`,
+  );
+  if (options.subtitle) out.push(`<text x="${plot.x}" y="60" font-size="${fs * 1.1}" fill="#5b6472">${escapeXml(options.subtitle)}</text>`);
+  const quads: Array<[QuadrantId, number, number]> = [
+    ['cloud-platforms', plot.x, plot.y], ['ml-platforms', cx, plot.y],
+    ['standard-swe-tools', plot.x, cy], ['specialized-ml-tools', cx, cy],
+  ];
+  for (const [q, x, y] of quads)
+    out.push(`<rect x="${x}" y="${y}" width="${plot.w / 2}" height="${plot.h / 2}" fill="${QUADRANT_COLORS[q].fill}"/>`);
+  // Quadrant names, in the corners like the essay's figure.
+  const qfs = fs * 1.6;
+  const qname = (q: QuadrantId, x: number, y: number, anchor: string) =>
+    `<text x="${x}" y="${y}" font-size="${qfs}" font-weight="700" letter-spacing="0.5" fill="${QUADRANT_COLORS[q].mark}" fill-opacity="0.55" text-anchor="${anchor}">${escapeXml(options.quadrantNames[q].toUpperCase())}</text>`;
+  out.push(
+    qname('cloud-platforms', cloud!.x, cloud!.y + qfs, 'start'),
+    qname('ml-platforms', plot.x + plot.w - 8, plot.y + 6 + qfs, 'end'),
+    qname('specialized-ml-tools', plot.x + plot.w - 8, plot.y + plot.h - 10, 'end'),
+    qname('standard-swe-tools', swe!.x, plot.y + plot.h - 10, 'start'),
+  );
+  // Axes through the centre, with arrowheads at both ends.
+  out.push(
+    `<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="#39414d"/></marker></defs>`,
+    `<line x1="${plot.x}" y1="${cy}" x2="${plot.x + plot.w}" y2="${cy}" stroke="#39414d" stroke-width="1.5" marker-start="url(#arrow)" marker-end="url(#arrow)"/>`,
+    `<line x1="${cx}" y1="${plot.y + plot.h}" x2="${cx}" y2="${plot.y}" stroke="#39414d" stroke-width="1.5" marker-start="url(#arrow)" marker-end="url(#arrow)"/>`,
+    `<text x="${plot.x}" y="${cy + fs * 1.9}" font-size="${fs * 1.15}" font-weight="600" fill="#39414d">${escapeXml(options.axisLabels.left)}</text>`,
+    `<text x="${plot.x + plot.w}" y="${cy + fs * 1.9}" font-size="${fs * 1.15}" font-weight="600" fill="#39414d" text-anchor="end">${escapeXml(options.axisLabels.right)}</text>`,
+    `<text x="${cx + 8}" y="${plot.y - 8}" font-size="${fs * 1.15}" font-weight="600" fill="#39414d">${escapeXml(options.axisLabels.top)}</text>`,
+    `<text x="${cx + 8}" y="${plot.y + plot.h + fs * 1.6}" font-size="${fs * 1.15}" font-weight="600" fill="#39414d">${escapeXml(options.axisLabels.bottom)}</text>`,
+  );
+  // Leader lines first so markers and labels paint over them.
+  out.push('<g stroke="#9aa3ad" stroke-width="0.7">');
+  for (const m of marks) {
+    if (!m.leader) continue;
+    const lx = Math.max(m.label.x, Math.min(m.cx, m.label.x + m.label.w));
+    const ly = Math.max(m.label.y, Math.min(m.cy, m.label.y + m.label.h));
+    out.push(`<line x1="${m.cx}" y1="${m.cy}" x2="${round(lx)}" y2="${round(ly)}"/>`);
+  }
+  out.push('</g>');
+  for (const m of marks) {
+    const color = QUADRANT_COLORS[m.quadrant].mark;
+    const muted = anyHighlight && !m.highlighted;
+    const opacity = muted ? 0.25 : 1;
+    const r = m.highlighted ? m.r + 2 : m.r;
+    const fill = m.retired ? '#ffffff' : color;
+    out.push(
+      `<g data-tool-id="${escapeXml(m.id)}" opacity="${opacity}"><title>${escapeXml(m.name)}${m.retired ? ' (retired)' : ''}</title>` +
+        `<circle cx="${m.cx}" cy="${m.cy}" r="${r}" fill="${fill}" stroke="${color}" stroke-width="1.4"/>` +
+        `<text x="${round(m.label.x)}" y="${round(m.label.y + m.label.h - 3)}" font-size="${fs}"${m.highlighted ? ' font-weight="700"' : ''}${m.retired ? ' font-style="italic"' : ''} fill="${m.retired ? '#7b838d' : '#1d2430'}">${escapeXml(m.name)}</text></g>`,
+    );
+  }
+  // Legend.
+  const ly = height - 28;
+  let lx = plot.x;
+  for (const q of ['cloud-platforms', 'ml-platforms', 'specialized-ml-tools', 'standard-swe-tools'] as const) {
+    out.push(`<circle cx="${lx + 5}" cy="${ly}" r="5" fill="${QUADRANT_COLORS[q].mark}"/><text x="${lx + 15}" y="${ly + 4}" font-size="${fs}" fill="#39414d">${escapeXml(options.quadrantNames[q])}</text>`);
+    lx += 30 + textWidth(options.quadrantNames[q], fs);
+  }
+  out.push(`<circle cx="${lx + 5}" cy="${ly}" r="5" fill="#fff" stroke="#7b838d" stroke-width="1.4"/><text x="${lx + 15}" y="${ly + 4}" font-size="${fs}" font-style="italic" fill="#7b838d">retired (acquired, archived or discontinued)</text>`);
+  out.push(`<text x="${width - 20}" y="${ly + 4}" font-size="${fs * 0.9}" fill="#7b838d" text-anchor="end">Placement computed from each tool's capabilities · framework after L. J. V. Miranda (2021)</text>`);
+  out.push('</svg>');
+  return out.join('\n');
+}

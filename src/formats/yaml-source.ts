@@ -1,0 +1,58 @@
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import type { z } from 'zod';
+import { fieldPath, type Problem } from '../core/problems.js';
+
+/** A parsed YAML text that can say on which line any field stands. */
+export interface YamlSource {
+  file: string;
+  data: unknown;
+  /** Line of the value at `path`, or of its nearest existing parent; 1-based. */
+  lineOf(path: ReadonlyArray<PropertyKey>): number | undefined;
+  /** Syntax errors, already located. */
+  problems: Problem[];
+}
+
+export function parseYaml(file: string, text: string): YamlSource {
+  const lineCounter = new LineCounter();
+  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const problems: Problem[] = [...doc.errors, ...doc.warnings].map((e) => ({
+    file,
+    line: e.linePos?.[0]?.line,
+    field: '',
+    message: `YAML ${e.code === 'DUPLICATE_KEY' ? 'duplicate key' : 'syntax error'}: ${e.message.split('\n')[0]}`,
+    severity: doc.errors.includes(e as never) ? 'error' : 'warning',
+  }));
+  const lineOf = (path: ReadonlyArray<PropertyKey>): number | undefined => {
+    for (let n = path.length; n >= 0; n--) {
+      const node = doc.getIn(path.slice(0, n) as unknown[], true);
+      if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
+    }
+    return undefined;
+  };
+  const data = doc.errors.length ? undefined : doc.toJS({ maxAliasCount: 100 });
+  return { file, data, lineOf, problems };
+}
+
+/** Validates parsed YAML against a zod schema; every issue becomes a located problem. */
+export function validateYaml<S extends z.ZodType>(
+  src: YamlSource,
+  schema: S,
+): { value?: z.output<S>; problems: Problem[] } {
+  const result = schema.safeParse(src.data);
+  if (result.success) return { value: result.data, problems: [] };
+  return {
+    problems: result.error.issues.map((issue) => ({
+      file: src.file,
+      line: src.lineOf(issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path),
+      field: fieldPath(issue.path),
+      message: describeIssue(issue),
+      severity: 'error' as const,
+    })),
+  };
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type' && issue.input === undefined) return `required field is missing (expected ${issue.expected})`;
+  if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}`;
+  return issue.message;
+}
