@@ -79,7 +79,8 @@ export function loadCatalogueFolder(dir: string, opts: LoadOptions = {}): Loaded
   if (taxonomy) {
     for (const c of crossCheck(tools, indexTaxonomy(taxonomy))) {
       const src = sources[c.index]!;
-      problems.push({ file: src.file, line: src.lineOf(c.path), field: fieldPath(c.path), message: c.message, severity: c.severity });
+      const also = c.duplicateOf !== undefined ? ` (also in ${sources[c.duplicateOf]!.file})` : '';
+      problems.push({ file: src.file, line: src.lineOf(c.path), field: fieldPath(c.path), message: c.message + also, severity: c.severity });
     }
   }
   problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));

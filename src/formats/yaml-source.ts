@@ -17,7 +17,7 @@ export function parseYaml(file: string, text: string): YamlSource {
   const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const problems: Problem[] = [...doc.errors, ...doc.warnings].map((e) => ({
     file,
-    line: e.linePos?.[0]?.line,
+    line: lineCounter.linePos(e.pos[0]).line,
     field: '',
     message: `YAML ${e.code === 'DUPLICATE_KEY' ? 'duplicate key' : 'syntax error'}: ${e.message.split('\n')[0]}`,
     severity: doc.errors.includes(e as never) ? 'error' : 'warning',

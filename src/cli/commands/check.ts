@@ -33,7 +33,7 @@ export function registerCheck(program: Command): void {
         for (const d of disagreements) out.push(`  - ${d.tool}: categories ${d.categories.join(', ')} -> ${d.categoryQuadrants.join('/')}, computed ${d.computed}`);
         out.push('', `Retired tools (${retired.length}):`);
         for (const r of retired)
-          out.push(`  - ${r.id}: ${r.state}${r.acquired ? ` by ${r.acquired.by} ${r.acquired.date}` : ''}${r.since ? ` since ${r.since}` : ''}${r.replacedBy.length ? `; move to ${r.replacedBy.join(', ')}` : ''}`);
+          out.push(`  - ${r.id}: ${r.state}${r.since ? ` since ${r.since}` : ''}${r.acquired ? ` (acquired by ${r.acquired.by}, ${r.acquired.date})` : ''}${r.replacedBy.length ? `; move to ${r.replacedBy.join(', ')}` : ''}`);
         out.push('', `Missing or stale facts (${facts.length}):`);
         for (const f of facts) out.push(`  - ${f.tool} ${f.field}: ${f.message}`);
         process.stdout.write(out.join('\n') + '\n');

@@ -8,6 +8,8 @@ export interface CrossProblem {
   path: Array<string | number>;
   message: string;
   severity: 'error' | 'warning';
+  /** For a duplicate id: the index of the tool that had it first. */
+  duplicateOf?: number;
 }
 
 /**
@@ -20,7 +22,7 @@ export function crossCheck(tools: readonly Tool[], tax: TaxonomyIndex): CrossPro
   tools.forEach((t, i) => {
     const prev = firstIndex.get(t.id);
     if (prev !== undefined)
-      out.push({ toolId: t.id, index: i, path: ['id'], message: `duplicate id "${t.id}" (also tool #${prev + 1})`, severity: 'error' });
+      out.push({ toolId: t.id, index: i, path: ['id'], message: `duplicate id "${t.id}"`, severity: 'error', duplicateOf: prev });
     else firstIndex.set(t.id, i);
   });
   const ids = new Set(firstIndex.keys());

@@ -1,25 +1,32 @@
 /**
- * The placement model's parameters, calibrated against the seed essay's figure
- * (test/placement-calibration.test.ts prints how well). Change them only with that test in view.
+ * The placement model's parameters, calibrated against the seed essay's figure by
+ * `npm run calibrate` (scripts/calibrate.ts); test/placement-calibration.test.ts holds the result
+ * to the targets. Change them only with both in view.
  */
 export const PLACEMENT_MODEL = {
-  /** How much a capability counts towards a tool's position and scope. */
+  /** How much a capability counts towards a tool's artifact position (x). */
   weight: { primary: 1, secondary: 0.5 },
   /**
    * A service sold as part of a general cloud is a piece of infrastructure first, whatever it does:
    * the essay puts every vendor AI platform on the software side. Shift applied to x.
    */
-  cloudServiceShift: -0.55,
+  cloudServiceShift: -0.45,
   /**
-   * Scope. "If the number of use-cases exceeds two to three, I tend to consider them as all-in-one":
-   * use-cases are weighted capabilities plus the breadth of lifecycle stages they reach; the tool
-   * crosses into all-in-one when that count passes `allInOneAt`.
+   * Scope (y). "If the number of use-cases exceeds two to three, I tend to consider them as
+   * all-in-one." A tool's reach is the lifecycle stages its primary capabilities serve (1 each),
+   * plus `secondaryReach` for each further stage only a secondary capability serves, plus
+   * `perCapability` for every weighted capability. Past `allInOneAt` it is all-in-one.
    */
   scope: {
-    stageWeight: 0.35,
-    allInOneAt: 4.1,
-    softness: 2.6,
+    secondaryReach: 0.25,
+    perCapability: 0.1,
+    allInOneAt: 3.6,
+    softness: 2,
   },
 } as const;
 
-export type PlacementModel = typeof PLACEMENT_MODEL;
+export interface PlacementModel {
+  weight: { primary: number; secondary: number };
+  cloudServiceShift: number;
+  scope: { secondaryReach: number; perCapability: number; allInOneAt: number; softness: number };
+}

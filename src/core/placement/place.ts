@@ -42,17 +42,25 @@ export function place(tool: PlaceableTool, tax: TaxonomyIndex, model: PlacementM
   const steps: PlacementStep[] = [];
   let weightSum = 0;
   let artifactSum = 0;
-  const stageWeight = new Map<string, number>();
+  let capabilityCount = 0;
+  /** Per stage, the strongest reach: 1 when a primary capability serves it, secondaryReach otherwise. */
+  const reach = new Map<string, number>();
+  const stageReach = { primary: 1, secondary: model.scope.secondaryReach };
 
   for (const kind of ['primary', 'secondary'] as const) {
-    const w = model.weight[kind];
     for (const id of tool.capabilities[kind]) {
       const cap = tax.capability.get(id);
       if (!cap) continue;
+      const w = model.weight[kind] * cap.pull;
       weightSum += w;
       artifactSum += w * cap.artifact;
-      steps.push({ axis: 'x', reason: `${cap.name} (${kind}, weight ${w}) sits at ${signed(cap.artifact)}`, amount: cap.artifact });
-      for (const s of cap.stages) stageWeight.set(s, Math.max(stageWeight.get(s) ?? 0, w));
+      capabilityCount += model.weight[kind];
+      steps.push({
+        axis: 'x',
+        reason: `${cap.name} (${kind}${cap.pull !== 1 ? `, pull ${cap.pull}` : ''}, weight ${w}) sits at ${signed(cap.artifact)}`,
+        amount: cap.artifact,
+      });
+      for (const s of cap.stages) reach.set(s, Math.max(reach.get(s) ?? 0, stageReach[kind]));
     }
   }
 
@@ -62,26 +70,32 @@ export function place(tool: PlaceableTool, tax: TaxonomyIndex, model: PlacementM
     x += model.cloudServiceShift;
     steps.push({
       axis: 'x',
-      reason: `sold as a service of a general cloud: infrastructure first, shifted towards software`,
+      reason: `sold as a service of a general cloud, so infrastructure first: ${signed(model.cloudServiceShift)}`,
       amount: model.cloudServiceShift,
     });
   }
   x = clamp(x);
 
-  const stageBreadth = [...stageWeight.values()].reduce((a, b) => a + b, 0);
-  const useCases = weightSum + model.scope.stageWeight * stageBreadth;
+  const primaryStages = [...reach.values()].filter((r) => r === 1).length;
+  const secondaryStages = reach.size - primaryStages;
+  const useCases = primaryStages + model.scope.secondaryReach * secondaryStages + model.scope.perCapability * capabilityCount;
   const y = Math.tanh((useCases - model.scope.allInOneAt) / model.scope.softness);
   steps.push({
     axis: 'y',
-    reason: `${weightSum} weighted capabilities reaching ${stageWeight.size} of ${tax.stage.size} lifecycle stages count as ${round(useCases)} use-cases`,
+    reason: `primary capabilities serve ${primaryStages} of ${tax.stage.size} lifecycle stages (1 each); secondary ones add ${secondaryStages} more (${model.scope.secondaryReach} each)`,
+    amount: primaryStages + model.scope.secondaryReach * secondaryStages,
+  });
+  steps.push({
+    axis: 'y',
+    reason: `${capabilityCount} weighted capabilities add ${round(model.scope.perCapability * capabilityCount)}: ${round(useCases)} use-cases in all`,
     amount: useCases,
   });
   steps.push({
     axis: 'y',
     reason:
       useCases >= model.scope.allInOneAt
-        ? `more than ${model.scope.allInOneAt} use-cases: towards all-in-one`
-        : `fewer than ${model.scope.allInOneAt} use-cases: piecemeal`,
+        ? `more than ${model.scope.allInOneAt} use-cases: all-in-one side`
+        : `fewer than ${model.scope.allInOneAt} use-cases: piecemeal side`,
     amount: y,
   });
 
@@ -93,7 +107,7 @@ export function place(tool: PlaceableTool, tax: TaxonomyIndex, model: PlacementM
     computed,
     override,
     useCases: round(useCases),
-    stages: [...stageWeight.keys()],
+    stages: [...reach.keys()],
     steps,
   };
 }

@@ -123,7 +123,7 @@ function crowding(nodes: ReadonlyArray<SimulationNodeDatum>, i: number): number 
 function quadrantNameBoxes(plot: Box, names: Record<QuadrantId, string>, fontSize: number): Box[] {
   const fs = fontSize * 1.6;
   const h = fs + 4;
-  const w = (s: string) => textWidth(s.toUpperCase(), fs) * 0.9;
+  const w = (s: string) => textWidth(s.toUpperCase(), fs) + s.length * 0.5;
   return [
     { x: plot.x + 8, y: plot.y + 6, w: w(names['cloud-platforms']), h },
     { x: plot.x + plot.w - 8 - w(names['ml-platforms']), y: plot.y + 6, w: w(names['ml-platforms']), h },
@@ -140,7 +140,7 @@ export function renderLandscapeSvg(layout: LandscapeLayout): string {
   const fs = options.fontSize;
   const cx = plot.x + plot.w / 2, cy = plot.y + plot.h / 2;
   const anyHighlight = marks.some((m) => m.highlighted);
-  const [cloud, swe] = quadrantNameBoxes(plot, options.quadrantNames, fs);
+  const [cloud, , , swe] = quadrantNameBoxes(plot, options.quadrantNames, fs);
   const out: string[] = [];
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="DejaVu Sans, Helvetica, Arial, sans-serif" role="img" aria-labelledby="map-title">`,

@@ -72,6 +72,7 @@ export const Capability = z.object({
   name: z.string().min(1),
   artifact: z.number().min(-1).max(1).describe('position on the artifact axis: -1 software, +1 model'),
   stages: z.array(Id).min(1).describe('lifecycle stages the capability serves'),
+  pull: z.number().positive().max(5).default(1).describe("how strongly the capability defines a tool's artifact (weight in the x mean)"),
   description: z.string().min(1),
 });
 

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { loadCatalogueFolder } from '../src/formats/catalogue-folder.js';
+import { bundledDataDir } from '../src/app/paths.js';
+import { readSeedFigure } from '../src/formats/seed-figure.js';
+import { seedFigureFile } from '../src/app/paths.js';
+import { isRetired } from '../src/core/catalogue/tool.js';
+import { bundledCatalogue } from './helpers/bundled.js';
+
+describe('the bundled catalogue', () => {
+  const loaded = loadCatalogueFolder(bundledDataDir);
+  const cat = bundledCatalogue();
+
+  it('validates without a single problem', () => {
+    expect(loaded.problems).toEqual([]);
+    expect(loaded.files).toBe(loaded.tools.length);
+  });
+
+  it('holds the framework: 4 quadrants, 13 categories, 8 stages in two loops, 2 personas, 20+ capabilities', () => {
+    const t = cat.tax.taxonomy;
+    expect(t.quadrants.map((q) => q.id).sort()).toEqual(['cloud-platforms', 'ml-platforms', 'specialized-ml-tools', 'standard-swe-tools']);
+    expect(t.categories).toHaveLength(13);
+    expect(t.stages).toHaveLength(8);
+    expect(t.loops.map((l) => l.cycle.length)).toEqual([4, 6]);
+    expect(t.interlocks.map((i) => i.stage).sort()).toEqual(['data-acquisition', 'model-training']);
+    expect(t.personas.map((p) => p.id)).toEqual(['researcher', 'engineer']);
+    expect(t.capabilities.length).toBeGreaterThanOrEqual(20);
+    const rings = Object.fromEntries(t.categories.map((c) => [c.id, c.ring]));
+    expect(rings['common-swe-stack']).toBe('adopt');
+    expect(rings['high-coverage-saas']).toBe('assess');
+    expect(rings['data-version-control']).toBe('trial');
+  });
+
+  it('has 200+ tools, every seed tool, and every category and capability in use', () => {
+    expect(cat.tools.length).toBeGreaterThanOrEqual(200);
+    for (const s of readSeedFigure(seedFigureFile)) expect(cat.byId.has(s.tool), s.tool).toBe(true);
+    const usedCategories = new Set(cat.tools.flatMap((t) => t.categories));
+    const usedCapabilities = new Set(cat.tools.flatMap((t) => [...t.capabilities.primary, ...t.capabilities.secondary]));
+    for (const c of cat.tax.taxonomy.categories) expect(usedCategories.has(c.id), c.id).toBe(true);
+    for (const c of cat.tax.taxonomy.capabilities) expect(usedCapabilities.has(c.id), c.id).toBe(true);
+  });
+
+  it('keeps retired seed tools with their status', () => {
+    expect(cat.byId.get('floydhub')!.status.state).toBe('discontinued');
+    expect(cat.byId.get('spell')!.status.acquired?.by).toBe('Reddit');
+    expect(cat.byId.get('algorithmia')!.status.acquired?.by).toBe('DataRobot');
+    expect(isRetired(cat.byId.get('floydhub')!)).toBe(true);
+    expect(isRetired(cat.byId.get('mlflow')!)).toBe(false);
+  });
+
+  it('places every tool inside the square and explains it', () => {
+    for (const [id, p] of cat.placement) {
+      expect(Math.abs(p.x), id).toBeLessThanOrEqual(1);
+      expect(Math.abs(p.y), id).toBeLessThanOrEqual(1);
+      expect(p.steps.some((s) => s.axis === 'x') && p.steps.some((s) => s.axis === 'y'), id).toBe(true);
+    }
+  });
+});
