@@ -29,7 +29,15 @@ export function parseYaml(file: string, text: string): YamlSource {
     }
     return undefined;
   };
-  const data = doc.errors.length ? undefined : doc.toJS({ maxAliasCount: 100 });
+  let data: unknown;
+  if (!doc.errors.length) {
+    try {
+      data = doc.toJS({ maxAliasCount: 100 });
+    } catch (e) {
+      // Alias problems (unresolved, or too many expansions) only surface when converting.
+      problems.push({ file, line: 1, field: '', message: `YAML error: ${e instanceof Error ? e.message : String(e)}`, severity: 'error' });
+    }
+  }
   return { file, data, lineOf, problems };
 }
 

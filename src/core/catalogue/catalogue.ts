@@ -13,7 +13,7 @@ export interface Catalogue {
 
 export function buildCatalogue(taxonomy: Taxonomy, tools: Tool[]): Catalogue {
   const tax = indexTaxonomy(taxonomy);
-  const sorted = [...tools].sort((a, b) => a.id.localeCompare(b.id));
+  const sorted = [...tools].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return {
     tax,
     tools: sorted,

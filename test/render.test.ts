@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { layoutLandscape, renderLandscapeSvg, type LandscapePoint } from '../src/core/render/landscape.js';
+import { overlaps } from '../src/core/render/label-layout.js';
+import { svgToPng } from '../src/export/png.js';
+import { isRetired } from '../src/core/catalogue/tool.js';
+import { bundledCatalogue } from './helpers/bundled.js';
+
+function bundledPoints(): LandscapePoint[] {
+  const cat = bundledCatalogue();
+  return cat.tools.map((t) => {
+    const p = cat.placement.get(t.id)!;
+    return { id: t.id, name: t.name, x: p.x, y: p.y, quadrant: p.quadrant, retired: isRetired(t) };
+  });
+}
+
+describe('landscape map', () => {
+  const points = bundledPoints();
+  const layout = layoutLandscape(points);
+
+  it('labels every tool, with no two labels overlapping and no label over a marker', () => {
+    expect(layout.marks).toHaveLength(points.length);
+    expect(layout.marks.filter((m) => !m.labelFree).map((m) => m.id)).toEqual([]);
+    const marks = layout.marks;
+    for (let i = 0; i < marks.length; i++) {
+      for (let j = i + 1; j < marks.length; j++) {
+        expect(overlaps(marks[i]!.label, marks[j]!.label), `${marks[i]!.id} / ${marks[j]!.id}`).toBe(false);
+      }
+      for (const m of marks) {
+        const dot = { x: m.cx - m.r, y: m.cy - m.r, w: 2 * m.r, h: 2 * m.r };
+        expect(overlaps(marks[i]!.label, dot), `${marks[i]!.id} label over ${m.id}`).toBe(false);
+      }
+    }
+  });
+
+  it('keeps every label inside the plot and every marker near its computed position', () => {
+    const { plot } = layout;
+    for (const m of layout.marks) {
+      expect(m.label.x).toBeGreaterThanOrEqual(plot.x);
+      expect(m.label.x + m.label.w).toBeLessThanOrEqual(plot.x + plot.w);
+      const p = points.find((q) => q.id === m.id)!;
+      const tx = plot.x + ((p.x + 1.08) / 2.16) * plot.w;
+      expect(Math.abs(m.cx - tx)).toBeLessThan(40);
+    }
+  });
+
+  it('renders a deterministic SVG with a data-tool-id per tool, axes and quadrant names', () => {
+    const svg = renderLandscapeSvg(layout);
+    expect(renderLandscapeSvg(layoutLandscape(points))).toBe(svg);
+    expect(svg.match(/data-tool-id="/g)).toHaveLength(points.length);
+    for (const text of ['Software-focused', 'Model-focused', 'All-in-one', 'Piecemeal', 'CLOUD PLATFORMS', 'MACHINE LEARNING PLATFORMS', 'SPECIALIZED ML TOOLS', 'STANDARD SWE TOOLS'])
+      expect(svg).toContain(text);
+    expect(svg).toContain('data-tool-id="mlflow"');
+  });
+
+  it('escapes names and mutes everything but the highlighted tools', () => {
+    const svg = renderLandscapeSvg(layoutLandscape([...points.slice(0, 5), { id: 'x', name: '<b>&"', x: 0.5, y: 0.5, quadrant: 'ml-platforms' }], { highlight: new Set(['x']) }));
+    expect(svg).toContain('&lt;b&gt;&amp;&quot;');
+    expect(svg).not.toContain('<b>');
+    expect(svg.match(/opacity="0.25"/g)).toHaveLength(5);
+  });
+
+  it('rasterises to PNG', () => {
+    const png = svgToPng(renderLandscapeSvg(layoutLandscape(points.slice(0, 20), { width: 600, height: 400 })));
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(png.readUInt32BE(16)).toBe(600);
+  });
+});
