@@ -16,17 +16,21 @@ interface DB {
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
-/** SQLite allows 32766 bound parameters per statement; stay well under it. */
-const ROWS_PER_INSERT = 400;
 
 export class SqliteStore implements CatalogueStore {
-  private constructor(private readonly db: Kysely<DB>) {}
+  private constructor(
+    private readonly db: Kysely<DB>,
+    /** The raw connection, for bulk loads where per-row query building would dominate. */
+    private readonly sqlite: Database.Database,
+  ) {}
 
   /** Opens (creating the file and its folder if needed) and migrates to the latest schema. */
   static async open(file: string): Promise<SqliteStore> {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     const sqlite = new Database(file);
     sqlite.pragma('journal_mode = WAL');
+    // In WAL mode NORMAL cannot corrupt the database; it only risks the last commit on power loss.
+    sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
     const { error } = await new Migrator({ db, provider }).migrateToLatest();
@@ -34,40 +38,33 @@ export class SqliteStore implements CatalogueStore {
       await db.destroy();
       throw new Error(`could not migrate ${file}: ${error instanceof Error ? error.message : String(error)}`);
     }
-    return new SqliteStore(db);
+    return new SqliteStore(db, sqlite);
   }
 
   async replaceCatalogue(input: { taxonomy: Taxonomy; tools: readonly Tool[]; source: string; sourceHash: string }): Promise<StoreInfo> {
     const loadedAt = new Date().toISOString();
-    await this.db.transaction().execute(async (trx) => {
-      await trx.deleteFrom('tool_capabilities').execute();
-      await trx.deleteFrom('tool_categories').execute();
-      await trx.deleteFrom('tools').execute();
-      await trx.deleteFrom('taxonomy').execute();
-      await trx.insertInto('taxonomy').values({ id: 1, document: JSON.stringify(input.taxonomy) }).execute();
-      for (let i = 0; i < input.tools.length; i += ROWS_PER_INSERT) {
-        const chunk = input.tools.slice(i, i + ROWS_PER_INSERT);
-        await trx
-          .insertInto('tools')
-          .values(chunk.map((t) => ({
-            id: t.id, name: t.name, license: t.license, open_source: t.openSource ? 1 : 0,
-            status: t.status.state, document: JSON.stringify(t),
-          })))
-          .execute();
-        const caps = chunk.flatMap((t) => [
-          ...t.capabilities.primary.map((c) => ({ tool_id: t.id, capability_id: c, kind: 'primary' as const })),
-          ...t.capabilities.secondary.map((c) => ({ tool_id: t.id, capability_id: c, kind: 'secondary' as const })),
-        ]);
-        for (let j = 0; j < caps.length; j += ROWS_PER_INSERT * 2)
-          await trx.insertInto('tool_capabilities').values(caps.slice(j, j + ROWS_PER_INSERT * 2)).execute();
-        const cats = chunk.flatMap((t) => t.categories.map((c) => ({ tool_id: t.id, category_id: c })));
-        for (let j = 0; j < cats.length; j += ROWS_PER_INSERT * 2)
-          await trx.insertInto('tool_categories').values(cats.slice(j, j + ROWS_PER_INSERT * 2)).execute();
+    const q = this.sqlite;
+    // Prepared statements in one synchronous transaction: a thrown error rolls everything back.
+    const insertTool = q.prepare('insert into tools (id, name, license, open_source, status, document) values (?, ?, ?, ?, ?, ?)');
+    const insertCap = q.prepare('insert into tool_capabilities (tool_id, capability_id, kind) values (?, ?, ?)');
+    const insertCat = q.prepare('insert into tool_categories (tool_id, category_id) values (?, ?)');
+    const setMeta = q.prepare('insert into meta (key, value) values (?, ?) on conflict (key) do update set value = excluded.value');
+    q.transaction(() => {
+      q.prepare('delete from tool_capabilities').run();
+      q.prepare('delete from tool_categories').run();
+      q.prepare('delete from tools').run();
+      q.prepare('delete from taxonomy').run();
+      q.prepare('insert into taxonomy (id, document) values (1, ?)').run(JSON.stringify(input.taxonomy));
+      for (const t of input.tools) {
+        insertTool.run(t.id, t.name, t.license, t.openSource ? 1 : 0, t.status.state, JSON.stringify(t));
+        for (const c of t.capabilities.primary) insertCap.run(t.id, c, 'primary');
+        for (const c of t.capabilities.secondary) insertCap.run(t.id, c, 'secondary');
+        for (const c of t.categories) insertCat.run(t.id, c);
       }
-      const meta = { source: input.source, source_hash: input.sourceHash, loaded_at: loadedAt };
-      for (const [key, value] of Object.entries(meta))
-        await trx.insertInto('meta').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
-    });
+      setMeta.run('source', input.source);
+      setMeta.run('source_hash', input.sourceHash);
+      setMeta.run('loaded_at', loadedAt);
+    })();
     return (await this.info())!;
   }
 

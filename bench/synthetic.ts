@@ -1,0 +1,57 @@
+import type { Taxonomy } from '../src/core/taxonomy/schema.js';
+import type { Tool } from '../src/core/catalogue/tool.js';
+
+/** A small deterministic PRNG (mulberry32), so every run benchmarks the same catalogue. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** N plausible tools over the real taxonomy: 1-3 primary and 0-4 secondary capabilities, cross-references. */
+export function syntheticTools(n: number, taxonomy: Taxonomy, seed = 42): Tool[] {
+  const r = rng(seed);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+  const caps = taxonomy.capabilities.map((c) => c.id);
+  const cats = taxonomy.categories.map((c) => c.id);
+  const tools: Tool[] = [];
+  for (let i = 0; i < n; i++) {
+    const chosen = new Set<string>();
+    const primary: string[] = [];
+    const secondary: string[] = [];
+    for (let k = 1 + Math.floor(r() * 3); k > 0; k--) {
+      const c = pick(caps);
+      if (!chosen.has(c)) chosen.add(c), primary.push(c);
+    }
+    for (let k = Math.floor(r() * 5); k > 0; k--) {
+      const c = pick(caps);
+      if (!chosen.has(c)) chosen.add(c), secondary.push(c);
+    }
+    const oss = r() < 0.6;
+    tools.push({
+      id: `tool-${i}`,
+      name: `Tool ${i}`,
+      aliases: r() < 0.3 ? [`T${i}`] : [],
+      homepage: `https://tool-${i}.example.org`,
+      repository: oss ? `https://github.com/example/tool-${i}` : undefined,
+      license: oss ? pick(['Apache-2.0', 'MIT', 'BSD-3-Clause']) : 'proprietary',
+      openSource: oss,
+      offering: r() < 0.2 ? ['cloud-service'] : r() < 0.5 ? ['library', 'managed'] : ['self-hosted'],
+      vendor: `Vendor ${i % 997}`,
+      description: `Synthetic tool number ${i}, generated for benchmarks of the catalogue pipeline.`,
+      capabilities: { primary, secondary },
+      categories: [pick(cats)],
+      worksWith: i > 10 ? [`tool-${Math.floor(r() * i)}`] : [],
+      competesWith: [],
+      status: r() < 0.05 ? { state: 'discontinued', checked: '2026-11-27', since: '2024', replacedBy: ['tool-0'] } : { state: 'active', checked: '2026-11-27' },
+      firstRelease: 2010 + Math.floor(r() * 16),
+    } as Tool);
+    if (!oss) delete (tools[i] as { repository?: string }).repository;
+  }
+  return tools;
+}
