@@ -123,7 +123,8 @@ function crowding(nodes: ReadonlyArray<SimulationNodeDatum>, i: number): number 
 function quadrantNameBoxes(plot: Box, names: Record<QuadrantId, string>, fontSize: number): Box[] {
   const fs = fontSize * 1.6;
   const h = fs + 4;
-  const w = (s: string) => textWidth(s.toUpperCase(), fs) + s.length * 0.5;
+  // Bold capitals run about 10% wider than the regular metrics, plus the letter-spacing.
+  const w = (s: string) => textWidth(s.toUpperCase(), fs) * 1.1 + s.length * 0.5;
   return [
     { x: plot.x + 8, y: plot.y + 6, w: w(names['cloud-platforms']), h },
     { x: plot.x + plot.w - 8 - w(names['ml-platforms']), y: plot.y + 6, w: w(names['ml-platforms']), h },
