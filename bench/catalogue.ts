@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadCatalogueFolder, toolToYaml } from '../src/formats/catalogue-folder.js';
+import { loadCatalogueFolderParallel, toolToYaml } from '../src/formats/catalogue-folder.js';
 import { buildCatalogue } from '../src/core/catalogue/catalogue.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { bundledTaxonomy } from '../src/app/paths.js';
@@ -40,7 +40,7 @@ export async function benchCatalogue(sizes: number[]): Promise<CatalogueBenchRow
       copyFileSync(bundledTaxonomy, join(dir, 'taxonomy.yaml'));
       for (const t of syntheticTools(n, taxonomy)) writeFileSync(join(dir, 'tools', `${t.id}.yaml`), toolToYaml(t));
 
-      const [loaded, validateMs] = await time(() => loadCatalogueFolder(dir));
+      const [loaded, validateMs] = await time(() => loadCatalogueFolderParallel(dir));
       if (loaded.problems.some((p) => p.severity === 'error') || loaded.tools.length !== n)
         throw new Error(`synthetic catalogue of ${n} did not validate: ${loaded.problems.slice(0, 3).map((p) => p.message).join('; ')}`);
       const [, placeMs] = await time(() => buildCatalogue(loaded.taxonomy!, loaded.tools));

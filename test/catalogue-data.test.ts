@@ -4,6 +4,7 @@ import { bundledDataDir } from '../src/app/paths.js';
 import { readSeedFigure } from '../src/formats/seed-figure.js';
 import { seedFigureFile } from '../src/app/paths.js';
 import { isRetired } from '../src/core/catalogue/tool.js';
+import { explainPlacement } from '../src/core/placement/place.js';
 import { bundledCatalogue } from './helpers/bundled.js';
 
 describe('the bundled catalogue', () => {
@@ -51,7 +52,8 @@ describe('the bundled catalogue', () => {
     for (const [id, p] of cat.placement) {
       expect(Math.abs(p.x), id).toBeLessThanOrEqual(1);
       expect(Math.abs(p.y), id).toBeLessThanOrEqual(1);
-      expect(p.steps.some((s) => s.axis === 'x') && p.steps.some((s) => s.axis === 'y'), id).toBe(true);
+      const steps = explainPlacement(cat.byId.get(id)!, cat.tax);
+      expect(steps.some((s) => s.axis === 'x') && steps.some((s) => s.axis === 'y'), id).toBe(true);
     }
   });
 });

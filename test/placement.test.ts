@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { place, quadrantOf } from '../src/core/placement/place.js';
+import { explainPlacement, place, quadrantOf } from '../src/core/placement/place.js';
 import { spearman, ranks } from '../src/core/stats/spearman.js';
 import { placementDisagreements } from '../src/core/catalogue/health.js';
 import { buildCatalogue } from '../src/core/catalogue/catalogue.js';
@@ -43,9 +43,9 @@ describe('placement model', () => {
   });
 
   it('explains x and y with the capabilities that moved the tool', () => {
-    const p = cat.placement.get('mlflow')!;
-    expect(p.steps.map((s) => s.reason).join('\n')).toMatch(/Experiment tracking and metadata \(primary/);
-    expect(p.steps.filter((s) => s.axis === 'y').length).toBeGreaterThanOrEqual(2);
+    const steps = explainPlacement(cat.byId.get('mlflow')!, cat.tax);
+    expect(steps.map((s) => s.reason).join('\n')).toMatch(/Experiment tracking and metadata \(primary/);
+    expect(steps.filter((s) => s.axis === 'y').length).toBeGreaterThanOrEqual(2);
   });
 
   it('reports tools whose categories disagree with the computed quadrant', () => {

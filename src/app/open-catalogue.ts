@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildCatalogue, type Catalogue } from '../core/catalogue/catalogue.js';
 import { formatProblem, hasErrors, type Problem } from '../core/problems.js';
-import { loadCatalogueFolder } from '../formats/catalogue-folder.js';
+import { loadCatalogueFolderParallel } from '../formats/catalogue-folder.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { CatalogueStore, StoreInfo } from '../store/store.js';
 import { bundledDataDir, bundledTaxonomy } from './paths.js';
@@ -28,7 +28,7 @@ export function hashFolder(dir: string): string {
 
 /** Validates a folder and, only if it has no errors, replaces the store's catalogue with it in one transaction. */
 export async function importFolder(store: CatalogueStore, dir: string, source = dir): Promise<{ info: StoreInfo; problems: Problem[] }> {
-  const loaded = loadCatalogueFolder(dir, { fallbackTaxonomy: bundledTaxonomy, relativeTo: process.cwd() });
+  const loaded = await loadCatalogueFolderParallel(dir, { fallbackTaxonomy: bundledTaxonomy, relativeTo: process.cwd() });
   if (hasErrors(loaded.problems) || !loaded.taxonomy)
     throw new CatalogueError(`${dir}: ${loaded.problems.filter((p) => p.severity === 'error').length} problem(s); nothing was imported`, loaded.problems);
   const info = await store.replaceCatalogue({ taxonomy: loaded.taxonomy, tools: loaded.tools, source, sourceHash: hashFolder(dir) });

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { printJson, withCatalogue } from '../context.js';
 import { lookup } from './show.js';
+import { explainPlacement } from '../../core/placement/place.js';
 
 export function registerExplain(program: Command): void {
   program
@@ -12,12 +13,13 @@ export function registerExplain(program: Command): void {
       await withCatalogue(cmd, ({ catalogue }) => {
         const t = lookup(catalogue, query);
         const p = catalogue.placement.get(t.id)!;
+        const steps = explainPlacement(t, catalogue.tax);
         const quadrant = catalogue.tax.quadrantName.get(p.quadrant);
-        if (opts.json) return printJson({ id: t.id, ...p, quadrantName: quadrant });
+        if (opts.json) return printJson({ id: t.id, ...p, quadrantName: quadrant, steps });
         const out = [`${t.name}: ${quadrant} (x ${p.x}, y ${p.y})`, '', 'Artifact (x, software -1 .. model +1):'];
-        for (const s of p.steps.filter((s) => s.axis === 'x')) out.push(`  - ${s.reason}`);
+        for (const s of steps.filter((s) => s.axis === 'x')) out.push(`  - ${s.reason}`);
         out.push(`  = x ${p.computed.x}`, '', 'Scope (y, piecemeal -1 .. all-in-one +1):');
-        for (const s of p.steps.filter((s) => s.axis === 'y')) out.push(`  - ${s.reason}`);
+        for (const s of steps.filter((s) => s.axis === 'y')) out.push(`  - ${s.reason}`);
         out.push(`  = y ${p.computed.y}`, `  stages reached: ${p.stages.map((s) => catalogue.tax.stage.get(s)?.name ?? s).join(', ')}`);
         if (p.override) out.push('', `OVERRIDE to x ${p.override.x}, y ${p.override.y}: ${p.override.reason}`);
         const catQuadrants = new Set(t.categories.map((c) => catalogue.tax.category.get(c)?.quadrant));

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { formatProblem, hasErrors } from '../../core/problems.js';
-import { loadCatalogueFolder } from '../../formats/catalogue-folder.js';
+import { loadCatalogueFolderParallel } from '../../formats/catalogue-folder.js';
 import { bundledDataDir, bundledTaxonomy } from '../../app/paths.js';
 import { EXIT, printJson } from '../context.js';
 
@@ -11,8 +11,8 @@ export function registerValidate(program: Command): void {
     .description('check a catalogue folder (tools/*.yaml, and taxonomy.yaml or the bundled one); report every problem with file, line and field')
     .argument('[dir]', 'catalogue folder laid out like data/', bundledDataDir)
     .option('--json', 'print the problems as JSON')
-    .action((dir: string, opts: { json?: boolean }) => {
-      const loaded = loadCatalogueFolder(resolve(dir), { fallbackTaxonomy: bundledTaxonomy, relativeTo: process.cwd() });
+    .action(async (dir: string, opts: { json?: boolean }) => {
+      const loaded = await loadCatalogueFolderParallel(resolve(dir), { fallbackTaxonomy: bundledTaxonomy, relativeTo: process.cwd() });
       const errors = loaded.problems.filter((p) => p.severity === 'error').length;
       if (opts.json) printJson({ ok: !hasErrors(loaded.problems), files: loaded.files, tools: loaded.tools.length, problems: loaded.problems });
       else {

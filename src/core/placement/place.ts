@@ -21,7 +21,6 @@ export interface Placement {
   /** Weighted count of use-cases and stages reached, the inputs of the scope axis. */
   useCases: number;
   stages: string[];
-  steps: PlacementStep[];
 }
 
 const clamp = (v: number) => Math.max(-1, Math.min(1, v));
@@ -42,12 +41,15 @@ export function place(tool: PlaceableTool, tax: TaxonomyIndex, model: PlacementM
   return compute(tool, tax, model, undefined);
 }
 
-/**
- * The model itself. Explanations are built only when `explain` collects them: placing 100k tools
- * should not format 100k texts, so `steps` re-runs the computation on demand.
- */
+/** The steps that moved a tool to where `place` puts it, in order, for people to read. */
+export function explainPlacement(tool: PlaceableTool, tax: TaxonomyIndex, model: PlacementModel = PLACEMENT_MODEL): PlacementStep[] {
+  const steps: PlacementStep[] = [];
+  compute(tool, tax, model, steps);
+  return steps;
+}
+
+/** The model itself. Explanation texts are built only when `explain` collects them. */
 function compute(tool: PlaceableTool, tax: TaxonomyIndex, model: PlacementModel, explain: PlacementStep[] | undefined): Placement {
-  const steps = { push: (f: () => PlacementStep) => explain?.push(f()) };
   let weightSum = 0;
   let artifactSum = 0;
   let capabilityCount = 0;
@@ -63,25 +65,25 @@ function compute(tool: PlaceableTool, tax: TaxonomyIndex, model: PlacementModel,
       weightSum += w;
       artifactSum += w * cap.artifact;
       capabilityCount += model.weight[kind];
-      steps.push(() => ({
+      explain?.push({
         axis: 'x',
         reason: `${cap.name} (${kind}${cap.pull !== 1 ? `, pull ${cap.pull}` : ''}, weight ${w}) sits at ${signed(cap.artifact)}`,
         amount: cap.artifact,
-      }));
+      });
       for (const s of cap.stages) reach.set(s, Math.max(reach.get(s) ?? 0, stageReach[kind]));
     }
   }
 
   const mean = weightSum > 0 ? artifactSum / weightSum : 0;
   let x = mean;
-  steps.push(() => ({ axis: 'x', reason: `weighted mean of the capabilities' artifact positions: ${signed(mean)}` }));
+  explain?.push({ axis: 'x', reason: `weighted mean of the capabilities' artifact positions: ${signed(mean)}` });
   if (tool.offering.includes('cloud-service')) {
     x += model.cloudServiceShift;
-    steps.push(() => ({
+    explain?.push({
       axis: 'x',
       reason: `sold as a service of a general cloud, so infrastructure first: ${signed(model.cloudServiceShift)}`,
       amount: model.cloudServiceShift,
-    }));
+    });
   }
   x = clamp(x);
 
@@ -89,24 +91,24 @@ function compute(tool: PlaceableTool, tax: TaxonomyIndex, model: PlacementModel,
   const secondaryStages = reach.size - primaryStages;
   const useCases = primaryStages + model.scope.secondaryReach * secondaryStages + model.scope.perCapability * capabilityCount;
   const y = Math.tanh((useCases - model.scope.allInOneAt) / model.scope.softness);
-  steps.push(() => ({
+  explain?.push({
     axis: 'y',
     reason: `primary capabilities serve ${primaryStages} of ${tax.stage.size} lifecycle stages (1 each); secondary ones add ${secondaryStages} more (${model.scope.secondaryReach} each)`,
     amount: primaryStages + model.scope.secondaryReach * secondaryStages,
-  }));
-  steps.push(() => ({
+  });
+  explain?.push({
     axis: 'y',
     reason: `${capabilityCount} weighted capabilities add ${round(model.scope.perCapability * capabilityCount)}: ${round(useCases)} use-cases in all`,
     amount: useCases,
-  }));
-  steps.push(() => ({
+  });
+  explain?.push({
     axis: 'y',
     reason:
       useCases >= model.scope.allInOneAt
         ? `more than ${model.scope.allInOneAt} use-cases: all-in-one side`
         : `fewer than ${model.scope.allInOneAt} use-cases: piecemeal side`,
     amount: y,
-  }));
+  });
 
   const computed = { x: round(x), y: round(y), quadrant: quadrantOf(x, y) };
   const override = tool.override ?? null;
@@ -117,12 +119,6 @@ function compute(tool: PlaceableTool, tax: TaxonomyIndex, model: PlacementModel,
     override,
     useCases: round(useCases),
     stages: [...reach.keys()],
-    get steps() {
-      if (explain) return explain;
-      const collected: PlacementStep[] = [];
-      compute(tool, tax, model, collected);
-      return collected;
-    },
   };
 }
 

@@ -54,6 +54,9 @@ export class SqliteStore implements CatalogueStore {
       q.prepare('delete from tool_categories').run();
       q.prepare('delete from tools').run();
       q.prepare('delete from taxonomy').run();
+      // Building the secondary indexes once at the end is cheaper than updating them per row.
+      q.prepare('drop index if exists tool_capabilities_by_capability').run();
+      q.prepare('drop index if exists tool_categories_by_category').run();
       q.prepare('insert into taxonomy (id, document) values (1, ?)').run(JSON.stringify(input.taxonomy));
       for (const t of input.tools) {
         insertTool.run(t.id, t.name, t.license, t.openSource ? 1 : 0, t.status.state, JSON.stringify(t));
@@ -61,6 +64,8 @@ export class SqliteStore implements CatalogueStore {
         for (const c of t.capabilities.secondary) insertCap.run(t.id, c, 'secondary');
         for (const c of t.categories) insertCat.run(t.id, c);
       }
+      q.prepare('create index tool_capabilities_by_capability on tool_capabilities (capability_id)').run();
+      q.prepare('create index tool_categories_by_category on tool_categories (category_id)').run();
       setMeta.run('source', input.source);
       setMeta.run('source_hash', input.sourceHash);
       setMeta.run('loaded_at', loadedAt);
