@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadCatalogueFolder, toolToYaml } from '../src/formats/catalogue-folder.js';
+import { loadCatalogueFolder, loadCatalogueFolderParallel, toolToYaml } from '../src/formats/catalogue-folder.js';
 import { bundledTaxonomy } from '../src/app/paths.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { bundledCatalogue } from './helpers/bundled.js';
@@ -48,6 +48,13 @@ describe('bad input is reported in full, with file and line, and loses nothing',
     ]);
     expect(find('no-license.yaml')).toEqual([expect.objectContaining({ field: 'license', message: expect.stringMatching(/required/) })]);
     expect(find('optuna.yaml')).toEqual([]);
+  });
+
+  it('the worker-thread loader used for large folders finds exactly the same problems', async () => {
+    const dir = brokenFolder(root);
+    const sync = loadCatalogueFolder(dir, { fallbackTaxonomy: bundledTaxonomy, relativeTo: root });
+    const parallel = await loadCatalogueFolderParallel(dir, { fallbackTaxonomy: bundledTaxonomy, relativeTo: root, minFilesForWorker: 0 });
+    expect(parallel).toEqual(sync);
   });
 
   it('the unknown capability points at its own line', () => {

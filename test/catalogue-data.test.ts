@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadCatalogueFolder } from '../src/formats/catalogue-folder.js';
+import { loadCatalogueFolder, loadCatalogueFolderParallel } from '../src/formats/catalogue-folder.js';
 import { bundledDataDir } from '../src/app/paths.js';
 import { readSeedFigure } from '../src/formats/seed-figure.js';
 import { seedFigureFile } from '../src/app/paths.js';
@@ -14,6 +14,12 @@ describe('the bundled catalogue', () => {
   it('validates without a single problem', () => {
     expect(loaded.problems).toEqual([]);
     expect(loaded.files).toBe(loaded.tools.length);
+  });
+
+  it('loads the same through the worker-thread path', async () => {
+    const parallel = await loadCatalogueFolderParallel(bundledDataDir, { minFilesForWorker: 0 });
+    expect(parallel.tools).toEqual(loaded.tools);
+    expect(parallel.problems).toEqual([]);
   });
 
   it('holds the framework: 4 quadrants, 13 categories, 8 stages in two loops, 2 personas, 20+ capabilities', () => {

@@ -22,11 +22,10 @@ describe('SQLite store on a real file', () => {
     expect(opened.info).toMatchObject({ source: 'bundled', tools: bundledCatalogue().tools.length, schemaVersion: '0001_catalogue' });
     const raw = new Database(file, { readonly: true });
     const migrations = raw.prepare('select name from kysely_migration order by name').all();
-    const capabilityRows = raw.prepare('select count(*) as n from tool_capabilities').get() as { n: number };
+    const rows = raw.prepare('select count(*) as n from tools').get() as { n: number };
     raw.close();
     expect(migrations).toEqual([{ name: '0001_catalogue' }]);
-    const expectedCaps = bundledCatalogue().tools.reduce((n, t) => n + t.capabilities.primary.length + t.capabilities.secondary.length, 0);
-    expect(capabilityRows.n).toBe(expectedCaps);
+    expect(rows.n).toBe(bundledCatalogue().tools.length);
   });
 
   it('reads back exactly what it stored', async () => {

@@ -148,7 +148,7 @@ export function loadCatalogueFolder(dir: string, opts: LoadOptions = {}): Loaded
  */
 export async function loadCatalogueFolderParallel(dir: string, opts: LoadOptions & { minFilesForWorker?: number } = {}): Promise<LoadedCatalogue> {
   const plan = planFolder(dir, opts);
-  if (plan.files.length < (opts.minFilesForWorker ?? 5000)) return finish(plan, plan.files.map((f) => readToolFile(f.path, f.file)));
+  if (plan.files.length < (opts.minFilesForWorker ?? 20_000)) return finish(plan, plan.files.map((f) => readToolFile(f.path, f.file)));
   // The worker starts cold (module loading, JIT), so it gets the smaller share.
   const half = Math.floor(plan.files.length * 0.6);
   const theirs = readToolFilesInWorker(plan.files.slice(half));

@@ -53,9 +53,10 @@ function compute(tool: PlaceableTool, tax: TaxonomyIndex, model: PlacementModel,
   let weightSum = 0;
   let artifactSum = 0;
   let capabilityCount = 0;
-  /** Per stage, the strongest reach: 1 when a primary capability serves it, secondaryReach otherwise. */
-  const reach = new Map<string, number>();
-  const stageReach = { primary: 1, secondary: model.scope.secondaryReach };
+  // Per stage reached, the strongest reach: 1 when a primary capability serves it, secondaryReach
+  // otherwise. Parallel arrays rather than a Map: at most eight stages, and this runs per tool.
+  const stages: string[] = [];
+  const reach: number[] = [];
 
   for (const kind of ['primary', 'secondary'] as const) {
     for (const id of tool.capabilities[kind]) {
@@ -70,7 +71,12 @@ function compute(tool: PlaceableTool, tax: TaxonomyIndex, model: PlacementModel,
         reason: `${cap.name} (${kind}${cap.pull !== 1 ? `, pull ${cap.pull}` : ''}, weight ${w}) sits at ${signed(cap.artifact)}`,
         amount: cap.artifact,
       });
-      for (const s of cap.stages) reach.set(s, Math.max(reach.get(s) ?? 0, stageReach[kind]));
+      const r = kind === 'primary' ? 1 : model.scope.secondaryReach;
+      for (const st of cap.stages) {
+        const i = stages.indexOf(st);
+        if (i < 0) stages.push(st), reach.push(r);
+        else if (reach[i]! < r) reach[i] = r;
+      }
     }
   }
 
@@ -87,8 +93,9 @@ function compute(tool: PlaceableTool, tax: TaxonomyIndex, model: PlacementModel,
   }
   x = clamp(x);
 
-  const primaryStages = [...reach.values()].filter((r) => r === 1).length;
-  const secondaryStages = reach.size - primaryStages;
+  let primaryStages = 0;
+  for (const r of reach) if (r === 1) primaryStages++;
+  const secondaryStages = reach.length - primaryStages;
   const useCases = primaryStages + model.scope.secondaryReach * secondaryStages + model.scope.perCapability * capabilityCount;
   const y = Math.tanh((useCases - model.scope.allInOneAt) / model.scope.softness);
   explain?.push({
@@ -118,7 +125,7 @@ function compute(tool: PlaceableTool, tax: TaxonomyIndex, model: PlacementModel,
     computed,
     override,
     useCases: round(useCases),
-    stages: [...reach.keys()],
+    stages,
   };
 }
 

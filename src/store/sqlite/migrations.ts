@@ -1,6 +1,10 @@
 import { sql, type Kysely, type Migration } from 'kysely';
 
-/** Versioned schema changes, applied in name order. Never edit a released migration: add one. */
+/**
+ * Versioned schema changes, applied in name order. Never edit a released migration: add one.
+ * Tools are stored as documents: filtering and placement happen on the in-memory catalogue, so
+ * per-capability link tables would only slow loads down (see BENCHMARKS.md).
+ */
 export const migrations: Record<string, Migration> = {
   '0001_catalogue': {
     async up(db: Kysely<unknown>) {
@@ -23,21 +27,6 @@ export const migrations: Record<string, Migration> = {
         .addColumn('status', 'text', (c) => c.notNull())
         .addColumn('document', 'text', (c) => c.notNull())
         .execute();
-      await db.schema
-        .createTable('tool_capabilities')
-        .addColumn('tool_id', 'text', (c) => c.notNull().references('tools.id').onDelete('cascade'))
-        .addColumn('capability_id', 'text', (c) => c.notNull())
-        .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('primary', 'secondary')`))
-        .addPrimaryKeyConstraint('tool_capabilities_pk', ['tool_id', 'capability_id'])
-        .execute();
-      await db.schema
-        .createTable('tool_categories')
-        .addColumn('tool_id', 'text', (c) => c.notNull().references('tools.id').onDelete('cascade'))
-        .addColumn('category_id', 'text', (c) => c.notNull())
-        .addPrimaryKeyConstraint('tool_categories_pk', ['tool_id', 'category_id'])
-        .execute();
-      await db.schema.createIndex('tool_capabilities_by_capability').on('tool_capabilities').column('capability_id').execute();
-      await db.schema.createIndex('tool_categories_by_category').on('tool_categories').column('category_id').execute();
     },
   },
 };

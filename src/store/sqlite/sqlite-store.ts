@@ -11,8 +11,6 @@ interface DB {
   meta: { key: string; value: string };
   taxonomy: { id: number; document: string };
   tools: { id: string; name: string; license: string; open_source: number; status: string; document: string };
-  tool_capabilities: { tool_id: string; capability_id: string; kind: 'primary' | 'secondary' };
-  tool_categories: { tool_id: string; category_id: string };
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -46,26 +44,14 @@ export class SqliteStore implements CatalogueStore {
     const q = this.sqlite;
     // Prepared statements in one synchronous transaction: a thrown error rolls everything back.
     const insertTool = q.prepare('insert into tools (id, name, license, open_source, status, document) values (?, ?, ?, ?, ?, ?)');
-    const insertCap = q.prepare('insert into tool_capabilities (tool_id, capability_id, kind) values (?, ?, ?)');
-    const insertCat = q.prepare('insert into tool_categories (tool_id, category_id) values (?, ?)');
     const setMeta = q.prepare('insert into meta (key, value) values (?, ?) on conflict (key) do update set value = excluded.value');
     q.transaction(() => {
-      q.prepare('delete from tool_capabilities').run();
-      q.prepare('delete from tool_categories').run();
       q.prepare('delete from tools').run();
       q.prepare('delete from taxonomy').run();
-      // Building the secondary indexes once at the end is cheaper than updating them per row.
-      q.prepare('drop index if exists tool_capabilities_by_capability').run();
-      q.prepare('drop index if exists tool_categories_by_category').run();
       q.prepare('insert into taxonomy (id, document) values (1, ?)').run(JSON.stringify(input.taxonomy));
       for (const t of input.tools) {
         insertTool.run(t.id, t.name, t.license, t.openSource ? 1 : 0, t.status.state, JSON.stringify(t));
-        for (const c of t.capabilities.primary) insertCap.run(t.id, c, 'primary');
-        for (const c of t.capabilities.secondary) insertCap.run(t.id, c, 'secondary');
-        for (const c of t.categories) insertCat.run(t.id, c);
       }
-      q.prepare('create index tool_capabilities_by_capability on tool_capabilities (capability_id)').run();
-      q.prepare('create index tool_categories_by_category on tool_categories (category_id)').run();
       setMeta.run('source', input.source);
       setMeta.run('source_hash', input.sourceHash);
       setMeta.run('loaded_at', loadedAt);
