@@ -1,6 +1,7 @@
+import { z } from 'zod';
 import type { Catalogue } from './catalogue.js';
-import type { Override, StatusState, Tool, Offering } from './tool.js';
-import type { QuadrantId } from '../taxonomy/schema.js';
+import { Override, StatusState, Offering, type Tool } from './tool.js';
+import { QuadrantId } from '../taxonomy/schema.js';
 
 export interface ToolFilter {
   quadrant?: QuadrantId;
@@ -14,24 +15,25 @@ export interface ToolFilter {
 }
 
 /** The flat shape of a tool in listings (CLI `tools --json`, API lists). */
-export interface ToolSummary {
-  id: string;
-  name: string;
-  aliases: string[];
-  categories: string[];
-  capabilities: string[];
-  primaryCapabilities: string[];
-  quadrant: QuadrantId;
-  x: number;
-  y: number;
-  override: Override | null;
-  license: string;
-  openSource: boolean;
-  offering: Offering[];
-  status: StatusState;
-  vendor: string | null;
-  firstRelease: number;
-}
+export const ToolSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  aliases: z.array(z.string()),
+  categories: z.array(z.string()),
+  capabilities: z.array(z.string()).describe('capability ids, primary first'),
+  primaryCapabilities: z.array(z.string()),
+  quadrant: QuadrantId.describe('computed from the placement'),
+  x: z.number().describe('artifact axis: -1 software .. +1 model'),
+  y: z.number().describe('scope axis: -1 piecemeal .. +1 all-in-one'),
+  override: Override.nullable(),
+  license: z.string(),
+  openSource: z.boolean(),
+  offering: z.array(Offering),
+  status: StatusState,
+  vendor: z.string().nullable(),
+  firstRelease: z.number().int(),
+});
+export type ToolSummary = z.infer<typeof ToolSummarySchema>;
 
 export function summarise(cat: Catalogue, t: Tool): ToolSummary {
   const p = cat.placement.get(t.id)!;

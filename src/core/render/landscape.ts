@@ -135,8 +135,13 @@ function quadrantNameBoxes(plot: Box, names: Record<QuadrantId, string>, fontSiz
 
 const round = (v: number) => Math.round(v * 10) / 10;
 
+export interface RenderOptions {
+  /** For the web app: markers become focusable links with an accessible name. */
+  interactive?: boolean;
+}
+
 /** Renders a layout as a standalone SVG document. Pure: same layout, same bytes. */
-export function renderLandscapeSvg(layout: LandscapeLayout): string {
+export function renderLandscapeSvg(layout: LandscapeLayout, render: RenderOptions = {}): string {
   const { width, height, plot, marks, options } = layout;
   const fs = options.fontSize;
   const cx = plot.x + plot.w / 2, cy = plot.y + plot.h / 2;
@@ -192,7 +197,7 @@ export function renderLandscapeSvg(layout: LandscapeLayout): string {
     const r = m.highlighted ? m.r + 2 : m.r;
     const fill = m.retired ? '#ffffff' : color;
     out.push(
-      `<g data-tool-id="${escapeXml(m.id)}" opacity="${opacity}"><title>${escapeXml(m.name)}${m.retired ? ' (retired)' : ''}</title>` +
+      `<g class="mark" data-tool-id="${escapeXml(m.id)}" opacity="${opacity}"${render.interactive ? ` tabindex="0" role="link" aria-label="${escapeXml(`${m.name}, ${options.quadrantNames[m.quadrant]}${m.retired ? ', retired' : ''}`)}"` : ''}><title>${escapeXml(m.name)}${m.retired ? ' (retired)' : ''}</title>` +
         `<circle cx="${m.cx}" cy="${m.cy}" r="${r}" fill="${fill}" stroke="${color}" stroke-width="1.4"/>` +
         `<text x="${round(m.label.x)}" y="${round(m.label.y + m.label.h - 3)}" font-size="${fs}"${m.highlighted ? ' font-weight="700"' : ''}${m.retired ? ' font-style="italic"' : ''} fill="${m.retired ? '#7b838d' : '#1d2430'}">${escapeXml(m.name)}</text></g>`,
     );

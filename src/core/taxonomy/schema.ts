@@ -76,6 +76,17 @@ export const Capability = z.object({
   description: z.string().min(1),
 });
 
+export const Diagonal = z.object({
+  id: Id,
+  name: z.string().min(1),
+  description: z.string().min(1),
+  from: z.tuple([z.number(), z.number()]).describe('start of the line, in landscape coordinates'),
+  to: z.tuple([z.number(), z.number()]),
+  band: z.number().positive().describe('how far from the line a tool may sit and still be on the diagonal'),
+  capabilities: z.array(Id).optional().describe('when given, only tools with one of these capabilities are on it'),
+});
+export type Diagonal = z.infer<typeof Diagonal>;
+
 export const TaxonomySchema = z.object({
   axes: z.object({ x: Axis, y: Axis }),
   quadrants: z.array(Quadrant).length(4),
@@ -86,6 +97,7 @@ export const TaxonomySchema = z.object({
   rings: z.array(Ring).min(1),
   categories: z.array(Category).min(1),
   capabilities: z.array(Capability).min(1),
+  diagonals: z.array(Diagonal).default([]),
 });
 
 export type Taxonomy = z.infer<typeof TaxonomySchema>;

@@ -1,0 +1,26 @@
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Catalogue } from '../core/catalogue/catalogue.js';
+import { toolDetail } from '../core/catalogue/detail.js';
+import type { StoreInfo } from '../store/store.js';
+import { webCatalogue } from './web-data.js';
+
+/**
+ * Writes the read-only web app as static files: the built app, with the data it would ask the API
+ * for written as JSON beside it. Asset URLs are relative and routes live in the URL hash, so the
+ * folder works from any static host and any sub-path; `basePath` adds a <base> for hosts that
+ * rewrite unknown paths to index.html.
+ */
+export function exportStaticSite(opts: { webRoot: string; out: string; catalogue: Catalogue; info: Pick<StoreInfo, 'sourceHash' | 'loadedAt' | 'source'>; basePath?: string }): { files: number } {
+  const { webRoot, out, catalogue, info, basePath } = opts;
+  if (!existsSync(join(webRoot, 'index.html'))) throw new Error(`the web app is not built (${webRoot}); run npm run build`);
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(join(out, 'data', 'tools'), { recursive: true });
+  cpSync(webRoot, out, { recursive: true });
+  let html = readFileSync(join(out, 'index.html'), 'utf8').replace('<meta name="mlnav-data" content="api" />', '<meta name="mlnav-data" content="static" />');
+  if (basePath) html = html.replace('<head>', `<head>\n    <base href="${basePath.replace(/[^A-Za-z0-9/_.~-]/g, '')}" />`);
+  writeFileSync(join(out, 'index.html'), html);
+  writeFileSync(join(out, 'data', 'catalogue.json'), JSON.stringify(webCatalogue(catalogue, info)));
+  for (const t of catalogue.tools) writeFileSync(join(out, 'data', 'tools', `${t.id}.json`), JSON.stringify(toolDetail(catalogue, t)));
+  return { files: catalogue.tools.length + 2 };
+}

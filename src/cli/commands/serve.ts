@@ -1,0 +1,32 @@
+import type { Command } from 'commander';
+import { serve } from '@hono/node-server';
+import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { createApp } from '../../server/app.js';
+import { packageRoot } from '../../app/paths.js';
+import { UserError, withCatalogue } from '../context.js';
+
+export const webRootDir = join(packageRoot, 'dist-web');
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('serve the JSON API and the web app on the catalogue in the database')
+    .option('--port <n>', 'port to listen on', '8080')
+    .option('--host <addr>', 'address to listen on', '127.0.0.1')
+    .action(async (opts: { port: string; host: string }, cmd: Command) => {
+      const port = Number(opts.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port must be a port number, not "${opts.port}"`, 2);
+      // The catalogue is read once; the store closes straight after.
+      const app = await withCatalogue(cmd, ({ catalogue, info }) => createApp({ catalogue, info, webRoot: webRootDir }));
+      if (!existsSync(join(webRootDir, 'index.html'))) process.stderr.write('mlnav: the web app is not built (npm run build); serving the API only\n');
+      await new Promise<void>((resolve) => {
+        const server = serve({ fetch: app.fetch, port, hostname: opts.host }, (addr) => {
+          process.stdout.write(`MLOps Navigator on http://${opts.host}:${addr.port}/ (API at /api, OpenAPI at /api/openapi.json)\n`);
+        });
+        const stop = () => server.close(() => resolve());
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+    });
+}

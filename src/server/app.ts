@@ -1,0 +1,141 @@
+import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Catalogue } from '../core/catalogue/catalogue.js';
+import { filterTools, summarise } from '../core/catalogue/query.js';
+import { facetCounts } from '../core/catalogue/facets.js';
+import { toolDetail } from '../core/catalogue/detail.js';
+import { ToolSchema } from '../core/catalogue/tool.js';
+import { crossCheck } from '../core/catalogue/cross-check.js';
+import { fieldPath } from '../core/problems.js';
+import { buildToolSearch } from '../core/search/search.js';
+import { webCatalogue } from '../app/web-data.js';
+import type { StoreInfo } from '../store/store.js';
+import { apiError } from './errors.js';
+import { parseToolsQuery } from './query.js';
+import { openApiDocument } from './openapi.js';
+
+export interface AppOptions {
+  catalogue: Catalogue;
+  info: Pick<StoreInfo, 'sourceHash' | 'loadedAt' | 'source'>;
+  /** The built web app (dist-web/); the API works without it. */
+  webRoot?: string;
+}
+
+export const MAX_BODY_BYTES = 256 * 1024;
+
+/** Content-Security-Policy: everything from our own origin, nothing inline but styles set through the CSSOM. */
+const CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  connectSrc: ["'self'"],
+  fontSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+/** The HTTP face of the catalogue: a JSON API and, when built, the web app. No I/O beyond serving files. */
+export function createApp({ catalogue: cat, info, webRoot }: AppOptions): Hono {
+  const app = new Hono();
+  const search = buildToolSearch(cat);
+  const web = webCatalogue(cat, info);
+  const etag = `"${web.version}"`;
+  const openapi = openApiDocument(web.version);
+
+  app.use('*', secureHeaders({ contentSecurityPolicy: CSP, crossOriginEmbedderPolicy: false, referrerPolicy: 'no-referrer' }));
+
+  // Reads are cacheable: the content changes only when the catalogue does, so the version is the ETag.
+  app.use('/api/*', async (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') {
+      if (c.req.header('If-None-Match') === etag) return c.body(null, 304, { ETag: etag });
+      await next();
+      if (c.res.status === 200) {
+        c.header('ETag', etag);
+        c.header('Cache-Control', 'public, max-age=60, must-revalidate');
+      }
+      return;
+    }
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
+  app.use('/api/catalogue', compress());
+  app.use('/api/map', compress());
+
+  app.get('/api/health', (c) => c.json({ ok: true, tools: cat.tools.length, version: web.version }));
+  app.get('/api/taxonomy', (c) => c.json(cat.tax.taxonomy));
+  app.get('/api/openapi.json', (c) => c.json(openapi));
+  app.get('/api/catalogue', (c) => c.json(web));
+  app.get('/api/map', (c) => c.json({ layout: web.map, diagonals: web.diagonals }));
+
+  app.get('/api/tools', (c) => {
+    const parsed = parseToolsQuery(c.req.queries(), cat);
+    if (!parsed.ok) return apiError(c, 400, parsed.message, parsed.parameter);
+    const { q, limit, offset, ...filter } = parsed.value;
+    let tools = filterTools(cat, filter);
+    if (q !== undefined && q.trim()) {
+      const rank = new Map(search.search(q).map((id, i) => [id, i]));
+      tools = tools.filter((t) => rank.has(t.id)).sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
+    }
+    return c.json({
+      total: tools.length,
+      offset,
+      limit,
+      items: tools.slice(offset, offset + limit).map((t) => summarise(cat, t)),
+      facets: facetCounts(cat, tools),
+    });
+  });
+
+  app.get('/api/tools/:id', (c) => {
+    const tool = cat.byId.get(c.req.param('id'));
+    if (!tool) return apiError(c, 404, `no tool "${c.req.param('id')}"`, 'id');
+    return c.json(toolDetail(cat, tool));
+  });
+
+  app.post(
+    '/api/validate',
+    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => apiError(c, 413, `the body is larger than ${MAX_BODY_BYTES / 1024} KiB`, 'body') }),
+    async (c) => {
+      if (!(c.req.header('Content-Type') ?? '').startsWith('application/json')) return apiError(c, 415, 'send the tool as application/json', 'body');
+      let body: unknown;
+      try {
+        body = await c.req.json();
+      } catch {
+        return apiError(c, 400, 'the body is not valid JSON', 'body');
+      }
+      const parsed = ToolSchema.safeParse(body);
+      if (!parsed.success)
+        return c.json({ ok: false, problems: parsed.error.issues.map((i) => ({ field: fieldPath(i.path), message: i.message })) });
+      const others = cat.tools.filter((t) => t.id !== parsed.data.id);
+      const problems = crossCheck([...others, parsed.data], cat.tax)
+        .filter((p) => p.toolId === parsed.data.id && p.index === others.length)
+        .map((p) => ({ field: fieldPath(p.path), message: p.message, severity: p.severity }));
+      return c.json({ ok: !problems.some((p) => p.severity === 'error'), problems, replaces: cat.byId.has(parsed.data.id) });
+    },
+  );
+
+  app.all('/api/*', (c) => apiError(c, 404, `no such endpoint: ${c.req.method} ${c.req.path}`));
+
+  if (webRoot && existsSync(join(webRoot, 'index.html'))) {
+    const root = relative(process.cwd(), webRoot) || '.';
+    app.use('/assets/*', async (c, next) => {
+      await next();
+      if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    });
+    app.use('*', compress());
+    app.use('*', serveStatic({ root, onFound: (path, c) => { if (path.endsWith('.html')) c.header('Cache-Control', 'no-cache'); } }));
+  }
+  app.notFound((c) => (c.req.path.startsWith('/api/') ? apiError(c, 404, 'not found') : c.text('Not found', 404)));
+  app.onError((err, c) => {
+    console.error(err);
+    return apiError(c, 500, 'internal error');
+  });
+  return app;
+}

@@ -1,0 +1,11 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+/** Every API error has this shape, so clients can show `message` and point at `parameter`. */
+export interface ApiError {
+  error: { status: number; message: string; parameter?: string };
+}
+
+export function apiError(c: Context, status: ContentfulStatusCode, message: string, parameter?: string) {
+  return c.json<ApiError>({ error: { status, message, ...(parameter ? { parameter } : {}) } }, status);
+}

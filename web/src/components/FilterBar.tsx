@@ -1,0 +1,58 @@
+import type { WebCatalogue } from '../lib/data';
+import { replaceParams } from '../lib/route';
+import { withFilter, type Filters } from '../lib/filters';
+
+interface Props {
+  cat: WebCatalogue;
+  filters: Filters;
+  params: URLSearchParams;
+  shown: number;
+}
+
+const QUADRANTS = [
+  ['cloud-platforms', 'Cloud Platforms'],
+  ['ml-platforms', 'ML Platforms'],
+  ['specialized-ml-tools', 'Specialized ML Tools'],
+  ['standard-swe-tools', 'Standard SWE Tools'],
+] as const;
+
+/** Search and filters; every change goes to the URL, so a view can be shared and restored. */
+export function FilterBar({ cat, filters, params, shown }: Props) {
+  const set = (key: keyof Filters) => (e: Event) => replaceParams(withFilter(params, key, (e.currentTarget as HTMLInputElement).value));
+  const select = (key: keyof Filters, label: string, options: ReadonlyArray<readonly [string, string]>) => (
+    <label class="filter">
+      <span>{label}</span>
+      <select name={key} value={filters[key]} onChange={set(key)}>
+        <option value="">Any</option>
+        {options.map(([id, name]) => (
+          <option value={id} key={id}>{name}</option>
+        ))}
+      </select>
+    </label>
+  );
+  const t = cat.taxonomy;
+  const active = Object.values(filters).some(Boolean);
+  return (
+    <form class="filters" role="search" aria-label="Filter tools" onSubmit={(e) => e.preventDefault()}>
+      <label class="filter search">
+        <span>Search</span>
+        <input type="search" name="q" placeholder="Search tools, vendors, capabilities…" value={filters.q} onInput={set('q')} autoComplete="off" />
+      </label>
+      {select('quadrant', 'Quadrant', QUADRANTS)}
+      {select('category', 'Category', t.categories.map((c) => [c.id, c.name] as const))}
+      {select('capability', 'Capability', t.capabilities.map((c) => [c.id, c.name] as const))}
+      {select('stage', 'Lifecycle stage', t.stages.map((s) => [s.id, s.name] as const))}
+      {select('oss', 'Licence', [['true', 'Open source'], ['false', 'Not open source']])}
+      {select('offering', 'Offering', [['library', 'Library'], ['self-hosted', 'Self-hosted'], ['managed', 'Managed'], ['cloud-service', 'Cloud service']])}
+      {select('status', 'Status', [['active', 'Active'], ['maintenance', 'Maintenance'], ['acquired', 'Acquired'], ['archived', 'Archived'], ['discontinued', 'Discontinued']])}
+      <p class="count" aria-live="polite">
+        <strong data-testid="shown-count">{shown}</strong> of {cat.tools.length} tools
+        {active && (
+          <button type="button" class="link" onClick={() => replaceParams(new URLSearchParams())}>
+            Clear filters
+          </button>
+        )}
+      </p>
+    </form>
+  );
+}

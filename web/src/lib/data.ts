@@ -1,0 +1,28 @@
+import type { WebCatalogue } from '../../../src/app/web-data';
+import type { ToolDetail } from '../../../src/core/catalogue/detail';
+
+export type { WebCatalogue, ToolDetail };
+
+/**
+ * Where the data comes from: the server's API, or the JSON files of a static export. Paths are
+ * relative, so both work at a site's root or under any sub-path.
+ */
+const mode = document.querySelector<HTMLMetaElement>('meta[name="mlnav-data"]')?.content === 'static' ? 'static' : 'api';
+
+async function getJson<T>(path: string): Promise<T> {
+  const res = await fetch(path, { headers: { Accept: 'application/json' } });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${res.statusText}`);
+  return (await res.json()) as T;
+}
+
+let catalogue: Promise<WebCatalogue> | undefined;
+export function loadCatalogue(): Promise<WebCatalogue> {
+  return (catalogue ??= getJson<WebCatalogue>(mode === 'api' ? 'api/catalogue' : 'data/catalogue.json'));
+}
+
+const details = new Map<string, Promise<ToolDetail>>();
+export function loadTool(id: string): Promise<ToolDetail> {
+  let p = details.get(id);
+  if (!p) details.set(id, (p = getJson<ToolDetail>(mode === 'api' ? `api/tools/${encodeURIComponent(id)}` : `data/tools/${encodeURIComponent(id)}.json`)));
+  return p;
+}

@@ -1,0 +1,69 @@
+import MiniSearch from 'minisearch';
+import type { WebCatalogue } from './data';
+
+type WebTool = WebCatalogue['tools'][number];
+
+/** The filters shared by the map, the table and the lifecycle view; they live in the URL. */
+export interface Filters {
+  q: string;
+  quadrant: string;
+  category: string;
+  capability: string;
+  stage: string;
+  oss: string;
+  offering: string;
+  status: string;
+}
+
+export const FILTER_KEYS = ['q', 'quadrant', 'category', 'capability', 'stage', 'oss', 'offering', 'status'] as const;
+
+export function filtersFrom(params: URLSearchParams): Filters {
+  return Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? ''])) as unknown as Filters;
+}
+
+export function withFilter(params: URLSearchParams, key: keyof Filters, value: string): URLSearchParams {
+  const next = new URLSearchParams(params);
+  if (value) next.set(key, value);
+  else next.delete(key);
+  return next;
+}
+
+/** A search index over the catalogue, built once per catalogue. */
+export function buildIndex(cat: WebCatalogue): MiniSearch {
+  const capName = new Map(cat.taxonomy.capabilities.map((c) => [c.id, c.name]));
+  const index = new MiniSearch({
+    fields: ['name', 'aliases', 'description', 'vendor', 'tags'],
+    searchOptions: { boost: { name: 4, aliases: 3, tags: 1.5 }, prefix: true, fuzzy: 0.15, combineWith: 'AND' },
+  });
+  index.addAll(
+    cat.tools.map((t) => ({
+      id: t.id,
+      name: t.name,
+      aliases: t.aliases.join(' '),
+      description: t.description,
+      vendor: t.vendor ?? '',
+      tags: t.capabilities.map((c) => capName.get(c) ?? c).join(' '),
+    })),
+  );
+  return index;
+}
+
+/** The tools that pass every filter, in catalogue order (or by relevance when searching). */
+export function applyFilters(cat: WebCatalogue, index: MiniSearch, f: Filters): WebTool[] {
+  const stageCaps = f.stage ? new Set(cat.taxonomy.capabilities.filter((c) => c.stages.includes(f.stage)).map((c) => c.id)) : undefined;
+  let tools = cat.tools.filter(
+    (t) =>
+      (!f.quadrant || t.quadrant === f.quadrant) &&
+      (!f.category || t.categories.includes(f.category)) &&
+      (!f.capability || t.capabilities.includes(f.capability)) &&
+      (!stageCaps || t.capabilities.some((c) => stageCaps.has(c))) &&
+      (!f.oss || String(t.openSource) === f.oss) &&
+      (!f.offering || t.offering.includes(f.offering as never)) &&
+      (!f.status || t.status === f.status),
+  );
+  if (f.q.trim()) {
+    const rank = new Map(index.search(f.q.trim()).map((r, i) => [String(r.id), i]));
+    tools = tools.filter((t) => rank.has(t.id)).sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
+  }
+  return tools;
+}

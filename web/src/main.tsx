@@ -1,0 +1,71 @@
+import { render } from 'preact';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { loadCatalogue, type WebCatalogue } from './lib/data';
+import { href, useRoute } from './lib/route';
+import { applyFilters, buildIndex, filtersFrom } from './lib/filters';
+import { FilterBar } from './components/FilterBar';
+import { MapPage } from './pages/MapPage';
+import { TablePage } from './pages/TablePage';
+import { ToolPage } from './pages/ToolPage';
+import { ComparePage } from './pages/ComparePage';
+import { LifecyclePage } from './pages/LifecyclePage';
+import './styles.css';
+
+const NAV = [
+  ['/', 'Map'],
+  ['/table', 'Catalogue'],
+  ['/lifecycle', 'Lifecycle'],
+  ['/compare', 'Compare'],
+] as const;
+
+function App() {
+  const route = useRoute();
+  const [cat, setCat] = useState<WebCatalogue | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    loadCatalogue().then(setCat, (e: Error) => setError(e.message));
+  }, []);
+  const index = useMemo(() => (cat ? buildIndex(cat) : null), [cat]);
+  const filters = filtersFrom(route.params);
+  const shown = useMemo(() => (cat && index ? applyFilters(cat, index, filters) : []), [cat, index, route.params.toString()]);
+  useEffect(() => {
+    const page = NAV.find(([p]) => p === route.path)?.[1];
+    document.title = page ? `${page} · MLOps Navigator` : 'MLOps Navigator';
+  }, [route.path]);
+
+  const filtered = route.path === '/' || route.path === '/table' || route.path === '/lifecycle';
+  const toolId = route.path.startsWith('/tools/') ? decodeURIComponent(route.path.slice('/tools/'.length)) : null;
+  // Filters carry over between the views that use them.
+  const keep = new URLSearchParams([...route.params].filter(([k]) => k !== 'ids' && k !== 'diagonal'));
+  return (
+    <>
+      <a class="skip" href="#main">Skip to content</a>
+      <header class="top">
+        <a class="brand" href={href('/')}>MLOps Navigator</a>
+        <nav aria-label="Views">
+          {NAV.map(([path, label]) => (
+            <a key={path} href={path === '/compare' ? href(path) : href(path, keep)} aria-current={route.path === path ? 'page' : undefined}>
+              {label}
+            </a>
+          ))}
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {error && <p role="alert">Could not load the catalogue: {error}</p>}
+        {!cat && !error && <p aria-busy="true">Loading the catalogue…</p>}
+        {cat && filtered && <FilterBar cat={cat} filters={filters} params={route.params} shown={shown.length} />}
+        {cat && route.path === '/' && <MapPage cat={cat} shown={shown} params={route.params} />}
+        {cat && route.path === '/table' && <TablePage cat={cat} shown={shown} />}
+        {cat && route.path === '/lifecycle' && <LifecyclePage cat={cat} shown={shown} />}
+        {cat && route.path === '/compare' && <ComparePage cat={cat} params={route.params} />}
+        {cat && toolId && <ToolPage id={toolId} cat={cat} />}
+        {cat && !filtered && !toolId && route.path !== '/compare' && <p role="alert">No such page. <a href={href('/')}>Back to the map</a>.</p>}
+      </main>
+      <footer class="foot muted small">
+        Framework after L. J. V. Miranda, “Navigating the MLOps tooling landscape” (2021). Placement computed from each tool’s capabilities.
+      </footer>
+    </>
+  );
+}
+
+render(<App />, document.getElementById('app')!);

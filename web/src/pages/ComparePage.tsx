@@ -1,0 +1,69 @@
+import { useMemo, useState } from 'preact/hooks';
+import type { WebCatalogue } from '../lib/data';
+import { href } from '../lib/route';
+
+type WebTool = WebCatalogue['tools'][number];
+const MAX = 4;
+
+/** Two to four tools side by side: placement, facts, and capability by capability. */
+export function ComparePage({ cat, params }: { cat: WebCatalogue; params: URLSearchParams }) {
+  const byId = useMemo(() => new Map(cat.tools.map((t) => [t.id, t])), [cat]);
+  const ids = (params.get('ids') ?? '').split(',').filter((id) => byId.has(id)).slice(0, MAX);
+  const tools = ids.map((id) => byId.get(id)!);
+  const [pick, setPick] = useState('');
+  const go = (next: string[]) => (location.hash = href('/compare', next.length ? { ids: next.join(',') } : {}));
+  const add = () => {
+    const t = cat.tools.find((x) => x.name.toLowerCase() === pick.trim().toLowerCase() || x.id === pick.trim());
+    if (t && !ids.includes(t.id) && ids.length < MAX) go([...ids, t.id]);
+    setPick('');
+  };
+  const capName = new Map(cat.taxonomy.capabilities.map((c) => [c.id, c.name]));
+  const quadrantName = new Map(cat.taxonomy.quadrants.map((q) => [q.id, q.name]));
+  const caps = cat.taxonomy.capabilities.filter((c) => tools.some((t) => t.capabilities.includes(c.id)));
+  const row = (label: string, cell: (t: WebTool) => string) => (
+    <tr>
+      <th scope="row">{label}</th>
+      {tools.map((t) => <td key={t.id}>{cell(t)}</td>)}
+    </tr>
+  );
+  return (
+    <section class="compare" aria-labelledby="compare-title">
+      <h1 id="compare-title">Compare tools</h1>
+      <form class="add" onSubmit={(e) => { e.preventDefault(); add(); }}>
+        <label>
+          <span>Add a tool ({ids.length} of {MAX})</span>
+          <input list="tool-names" name="tool" value={pick} onInput={(e) => setPick((e.currentTarget as HTMLInputElement).value)} disabled={ids.length >= MAX} />
+        </label>
+        <datalist id="tool-names">{cat.tools.map((t) => <option value={t.name} key={t.id} />)}</datalist>
+        <button type="submit" disabled={ids.length >= MAX}>Add</button>
+      </form>
+      {tools.length < 2 && <p class="muted">Pick at least two tools to compare.</p>}
+      {tools.length > 0 && (
+        <table class="compare-table">
+          <thead>
+            <tr>
+              <td />
+              {tools.map((t) => (
+                <th scope="col" key={t.id} data-tool-id={t.id}>
+                  <a href={href(`/tools/${t.id}`)}>{t.name}</a>{' '}
+                  <button type="button" class="link" aria-label={`Remove ${t.name}`} onClick={() => go(ids.filter((i) => i !== t.id))}>×</button>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {row('Quadrant', (t) => quadrantName.get(t.quadrant) ?? t.quadrant)}
+            {row('Artifact (x)', (t) => t.x.toFixed(2))}
+            {row('Scope (y)', (t) => t.y.toFixed(2))}
+            {row('Licence', (t) => `${t.license}${t.openSource ? ' (open source)' : ''}`)}
+            {row('Offering', (t) => t.offering.join(', '))}
+            {row('Vendor', (t) => t.vendor ?? '—')}
+            {row('Status', (t) => t.status)}
+            {row('First release', (t) => String(t.firstRelease))}
+            {caps.map((c) => row(capName.get(c.id) ?? c.id, (t) => (t.primaryCapabilities.includes(c.id) ? '● primary' : t.capabilities.includes(c.id) ? '○ secondary' : '—')))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,179 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { renderLandscapeSvg } from '../../../src/core/render/landscape';
+import type { WebCatalogue } from '../lib/data';
+import { downloadPng, downloadSvg } from '../lib/download';
+import { href } from '../lib/route';
+
+type WebTool = WebCatalogue['tools'][number];
+
+interface Props {
+  cat: WebCatalogue;
+  shown: WebTool[];
+  params: URLSearchParams;
+}
+
+interface Card {
+  tool: WebTool;
+  left: number;
+  top: number;
+}
+
+const QUADRANT_NAMES: Record<string, string> = {
+  'cloud-platforms': 'Cloud Platforms',
+  'ml-platforms': 'Machine Learning Platforms',
+  'specialized-ml-tools': 'Specialized ML Tools',
+  'standard-swe-tools': 'Standard SWE Tools',
+};
+
+/**
+ * The landscape: the same pure SVG renderer as the CLI, made interactive. Filtering hides markers
+ * instead of re-laying out, so a keystroke only flips classes.
+ */
+export function MapPage({ cat, shown, params }: Props) {
+  const host = useRef<HTMLDivElement>(null);
+  const [card, setCard] = useState<Card | null>(null);
+  const [view, setView] = useState<[number, number, number, number]>([0, 0, cat.map.width, cat.map.height]);
+  const diagonal = params.get('diagonal') ?? '';
+  const svg = useMemo(() => renderLandscapeSvg(cat.map, { interactive: true }), [cat]);
+  const byId = useMemo(() => new Map(cat.tools.map((t) => [t.id, t])), [cat]);
+  const shownIds = useMemo(() => new Set(shown.map((t) => t.id)), [shown]);
+
+  useEffect(() => {
+    host.current!.innerHTML = svg;
+  }, [svg]);
+
+  // Filters and diagonal overlays: toggle classes on the marker groups.
+  useEffect(() => {
+    const root = host.current!.querySelector('svg')!;
+    const on = diagonal ? new Set(cat.diagonals[diagonal] ?? []) : undefined;
+    for (const g of root.querySelectorAll<SVGGElement>('g.mark')) {
+      const id = g.dataset.toolId!;
+      g.classList.toggle('off', !shownIds.has(id));
+      g.classList.toggle('on-diagonal', !!on?.has(id));
+      g.classList.toggle('dim', !!on && !on.has(id));
+    }
+    root.querySelector('#diagonal-line')?.remove();
+    const d = cat.taxonomy.diagonals.find((x) => x.id === diagonal);
+    if (d) {
+      const { plot } = cat.map;
+      const sx = (v: number) => plot.x + ((v + 1.08) / 2.16) * plot.w;
+      const sy = (v: number) => plot.y + ((1.08 - v) / 2.16) * plot.h;
+      const line = document.createElementNS('http://www.w3.org/2000/svg', 'line');
+      line.id = 'diagonal-line';
+      for (const [k, v] of [['x1', sx(d.from[0])], ['y1', sy(d.from[1])], ['x2', sx(d.to[0])], ['y2', sy(d.to[1])]] as const) line.setAttribute(k, String(v));
+      line.setAttribute('class', 'diagonal-line');
+      root.insertBefore(line, root.querySelector('g.mark'));
+    }
+  }, [svg, shownIds, diagonal, cat]);
+
+  useEffect(() => {
+    host.current!.querySelector('svg')!.setAttribute('viewBox', view.join(' '));
+  }, [view, svg]);
+
+  const markOf = (e: Event) => (e.target as Element).closest?.('g.mark') as SVGGElement | null;
+  const showCard = (g: SVGGElement) => {
+    const tool = byId.get(g.dataset.toolId!);
+    if (!tool) return;
+    const box = g.getBoundingClientRect();
+    const outer = host.current!.getBoundingClientRect();
+    setCard({ tool, left: box.right - outer.left + 8, top: box.top - outer.top });
+  };
+  const zoom = (factor: number, cx = view[0] + view[2] / 2, cy = view[1] + view[3] / 2) => {
+    const w = Math.min(cat.map.width, Math.max(cat.map.width / 12, view[2] * factor));
+    const h = (w / cat.map.width) * cat.map.height;
+    setView([cx - ((cx - view[0]) * w) / view[2], cy - ((cy - view[1]) * h) / view[3], w, h]);
+  };
+  /** Where a pan started, and whether the pointer moved far enough to count as a drag, not a click. */
+  const start = useRef<{ x: number; y: number; view: typeof view } | null>(null);
+  const dragged = useRef(false);
+
+  return (
+    <section class="map-page" aria-label="Landscape map">
+      <div class="toolbar">
+        <div class="group" role="group" aria-label="Zoom">
+          <button type="button" onClick={() => zoom(0.7)} aria-label="Zoom in">+</button>
+          <button type="button" onClick={() => zoom(1 / 0.7)} aria-label="Zoom out">−</button>
+          <button type="button" onClick={() => setView([0, 0, cat.map.width, cat.map.height])}>Reset</button>
+        </div>
+        <label class="filter inline">
+          <span>Diagonal</span>
+          <select
+            value={diagonal}
+            onChange={(e) => {
+              const next = new URLSearchParams(params);
+              const v = (e.currentTarget as HTMLSelectElement).value;
+              if (v) next.set('diagonal', v);
+              else next.delete('diagonal');
+              location.hash = href('/', next);
+            }}
+          >
+            <option value="">None</option>
+            {cat.taxonomy.diagonals.map((d) => (
+              <option value={d.id} key={d.id}>{d.name}</option>
+            ))}
+          </select>
+        </label>
+        <div class="group" role="group" aria-label="Export picture">
+          <button type="button" onClick={() => downloadSvg(renderLandscapeSvg({ ...cat.map, marks: cat.map.marks.filter((m) => shownIds.has(m.id)) }), 'mlops-landscape')}>SVG</button>
+          <button type="button" onClick={() => void downloadPng(renderLandscapeSvg({ ...cat.map, marks: cat.map.marks.filter((m) => shownIds.has(m.id)) }), 'mlops-landscape')}>PNG</button>
+        </div>
+      </div>
+      {diagonal && <p class="note">{cat.taxonomy.diagonals.find((d) => d.id === diagonal)?.description} <strong>{cat.diagonals[diagonal]?.length ?? 0}</strong> tools on it are highlighted.</p>}
+      <div
+        class="map"
+        ref={host}
+        onMouseOver={(e) => {
+          const g = markOf(e);
+          if (g) showCard(g);
+        }}
+        onMouseLeave={() => setCard(null)}
+        onFocusIn={(e) => {
+          const g = markOf(e);
+          if (g) showCard(g);
+        }}
+        onClick={(e) => {
+          const g = markOf(e);
+          if (g && !dragged.current) location.hash = href(`/tools/${g.dataset.toolId}`);
+        }}
+        onKeyDown={(e) => {
+          const g = markOf(e);
+          if (g && (e.key === 'Enter' || e.key === ' ')) {
+            e.preventDefault();
+            location.hash = href(`/tools/${g.dataset.toolId}`);
+          }
+        }}
+        onWheel={(e) => {
+          e.preventDefault();
+          const rect = host.current!.getBoundingClientRect();
+          const cx = view[0] + ((e.clientX - rect.left) / rect.width) * view[2];
+          const cy = view[1] + ((e.clientY - rect.top) / rect.height) * view[3];
+          zoom(e.deltaY > 0 ? 1.15 : 1 / 1.15, cx, cy);
+        }}
+        onPointerDown={(e) => {
+          dragged.current = false;
+          if (e.button === 0 && view[2] < cat.map.width) start.current = { x: e.clientX, y: e.clientY, view };
+        }}
+        onPointerMove={(e) => {
+          const s = start.current;
+          if (!s || !(e.buttons & 1)) return;
+          const rect = host.current!.getBoundingClientRect();
+          const dx = ((e.clientX - s.x) / rect.width) * s.view[2];
+          const dy = ((e.clientY - s.y) / rect.height) * s.view[3];
+          if (Math.abs(e.clientX - s.x) + Math.abs(e.clientY - s.y) > 3) dragged.current = true;
+          setView([s.view[0] - dx, s.view[1] - dy, s.view[2], s.view[3]]);
+        }}
+        onPointerUp={() => {
+          start.current = null;
+        }}
+      />
+      {card && (
+        <div class="hover-card" role="tooltip" style={{ left: `${card.left}px`, top: `${card.top}px` }}>
+          <strong>{card.tool.name}</strong>
+          <span class="muted">{QUADRANT_NAMES[card.tool.quadrant]} · x {card.tool.x.toFixed(2)}, y {card.tool.y.toFixed(2)}</span>
+          <span>{card.tool.description}</span>
+          <span class="muted">{card.tool.license}{card.tool.openSource ? ' · open source' : ''} · {card.tool.status}</span>
+        </div>
+      )}
+    </section>
+  );
+}

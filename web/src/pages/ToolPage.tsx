@@ -1,0 +1,99 @@
+import { useEffect, useState } from 'preact/hooks';
+import { loadTool, type ToolDetail, type WebCatalogue } from '../lib/data';
+import { href } from '../lib/route';
+
+function ToolLinks({ label, tools }: { label: string; tools: ToolDetail['worksWith'] }) {
+  if (!tools.length) return null;
+  return (
+    <div class="related">
+      <h3>{label}</h3>
+      <ul class="chips">
+        {tools.map((t) => (
+          <li key={t.id}>
+            <a href={href(`/tools/${t.id}`)}>{t.name}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** One tool: facts, capabilities by lifecycle stage, why it sits where it sits, and its neighbours. */
+export function ToolPage({ id, cat }: { id: string; cat: WebCatalogue }) {
+  const [detail, setDetail] = useState<ToolDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    setDetail(null);
+    setError(null);
+    loadTool(id).then(setDetail, () => setError(`No tool "${id}" in the catalogue.`));
+  }, [id]);
+  if (error) return <p role="alert">{error}</p>;
+  if (!detail) return <p aria-busy="true">Loading…</p>;
+  const { tool, placement: p } = detail;
+  const stageName = new Map(cat.taxonomy.stages.map((s) => [s.id, s.name]));
+  const s = tool.status;
+  return (
+    <article class="tool-page" data-tool-id={tool.id}>
+      <header>
+        <h1>{tool.name}</h1>
+        {tool.aliases.length > 0 && <p class="muted">also known as {tool.aliases.join(', ')}</p>}
+        <p class="lead">{tool.description}</p>
+        {detail.retired && (
+          <p class="notice" role="note">
+            {s.state === 'acquired' ? `Acquired by ${s.acquired?.by} (${s.acquired?.date}).` : `${s.state[0]!.toUpperCase()}${s.state.slice(1)} since ${s.since}.`} {s.note}
+            {detail.replacedBy.length > 0 && <> Consider instead: {detail.replacedBy.map((r, i) => <>{i ? ', ' : ''}<a href={href(`/tools/${r.id}`)}>{r.name}</a></>)}.</>}
+          </p>
+        )}
+        <p class="actions">
+          <a href={tool.homepage} rel="noopener noreferrer" target="_blank">Homepage</a>
+          {tool.repository && <a href={tool.repository} rel="noopener noreferrer" target="_blank">Repository</a>}
+          <a href={href('/compare', { ids: tool.id })}>Compare…</a>
+          <a href={href('/', { q: tool.name })}>Show on the map</a>
+        </p>
+      </header>
+      <div class="grid">
+        <section aria-labelledby="facts">
+          <h2 id="facts">Facts</h2>
+          <dl class="facts">
+            <dt>Quadrant</dt><dd>{p.quadrantName}{p.override ? ' (override)' : ''}</dd>
+            <dt>Position</dt><dd>artifact x {p.x.toFixed(2)}, scope y {p.y.toFixed(2)}</dd>
+            <dt>Categories</dt><dd>{detail.categories.map((c) => c.name).join(', ')}</dd>
+            <dt>Licence</dt><dd>{tool.license}{tool.openSource ? ' (open source)' : ''}</dd>
+            <dt>Offering</dt><dd>{tool.offering.join(', ')}</dd>
+            <dt>Vendor</dt><dd>{tool.vendor ?? '—'}</dd>
+            <dt>Status</dt><dd>{s.state}{s.acquired ? `, acquired by ${s.acquired.by} (${s.acquired.date})` : ''} · checked {s.checked}</dd>
+            <dt>First release</dt><dd>{tool.firstRelease}</dd>
+          </dl>
+          {s.note && !detail.retired && <p class="muted small">{s.note}</p>}
+        </section>
+        <section aria-labelledby="why">
+          <h2 id="why">Why it sits there</h2>
+          <ol class="steps">
+            {p.steps.map((st, i) => (
+              <li key={i} class={`axis-${st.axis}`}><span class="axis">{st.axis}</span> {st.reason}</li>
+            ))}
+          </ol>
+          {p.override && <p class="notice">Placed by hand at ({p.override.x}, {p.override.y}): {p.override.reason}. The model says ({p.computed.x}, {p.computed.y}).</p>}
+        </section>
+        <section aria-labelledby="lifecycle">
+          <h2 id="lifecycle">Capabilities by lifecycle stage</h2>
+          <ul class="stages">
+            {cat.taxonomy.stages.map((st) => {
+              const caps = detail.capabilitiesByStage[st.id] ?? [];
+              return (
+                <li key={st.id} class={caps.length ? 'served' : 'unserved'}>
+                  <strong>{stageName.get(st.id)}</strong>: {caps.length ? caps.map((c) => `${c.name}${c.kind === 'secondary' ? ' (secondary)' : ''}`).join(', ') : 'not served'}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+        <section aria-labelledby="related">
+          <h2 id="related">Related tools</h2>
+          <ToolLinks label="Works with" tools={detail.worksWith} />
+          <ToolLinks label="Competes with" tools={[...detail.competesWith, ...detail.competedBy]} />
+        </section>
+      </div>
+    </article>
+  );
+}
