@@ -129,8 +129,14 @@ export function createApp({ catalogue: cat, info, webRoot }: AppOptions): Hono {
       await next();
       if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
     });
+    // The HTML names the hashed assets, so it must be revalidated; the assets never change.
+    app.use('*', async (c, next) => {
+      await next();
+      if (c.res.status === 200 && !c.req.path.startsWith('/assets/') && (c.res.headers.get('Content-Type') ?? '').startsWith('text/html'))
+        c.res.headers.set('Cache-Control', 'no-cache');
+    });
     app.use('*', compress());
-    app.use('*', serveStatic({ root, onFound: (path, c) => { if (path.endsWith('.html')) c.header('Cache-Control', 'no-cache'); } }));
+    app.use('*', serveStatic({ root }));
   }
   app.notFound((c) => (c.req.path.startsWith('/api/') ? apiError(c, 404, 'not found') : c.text('Not found', 404)));
   app.onError((err, c) => {

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { createApp, MAX_BODY_BYTES } from '../src/server/app.js';
+import { bundledCatalogue } from './helpers/bundled.js';
+
+const cat = bundledCatalogue();
+const app = createApp({ catalogue: cat, info: { sourceHash: 'test', loadedAt: '2026-11-27T00:00:00.000Z', source: 'bundled' } });
+const get = (path: string, headers: Record<string, string> = {}) => app.request(path, { headers });
+const body = async (res: Response) => (await res.json()) as Record<string, any>;
+
+describe('HTTP API', () => {
+  it('GET /api/taxonomy returns the framework', async () => {
+    const res = await get('/api/taxonomy');
+    expect(res.status).toBe(200);
+    const t = await body(res);
+    expect(t.categories).toHaveLength(13);
+    expect(t.stages).toHaveLength(8);
+  });
+
+  it('GET /api/tools pages, filters, searches and counts facets', async () => {
+    const all = await body(await get('/api/tools?limit=1000'));
+    expect(all.total).toBe(cat.tools.length);
+    expect(all.items).toHaveLength(cat.tools.length);
+    expect(all.facets.quadrant['ml-platforms']).toBeGreaterThan(0);
+
+    const page = await body(await get('/api/tools?limit=10&offset=10'));
+    expect(page.items.map((t: { id: string }) => t.id)).toEqual(all.items.slice(10, 20).map((t: { id: string }) => t.id));
+
+    const oss = await body(await get('/api/tools?quadrant=specialized-ml-tools&oss=true&capability=hyperparameter-optimisation'));
+    expect(oss.total).toBeGreaterThan(0);
+    for (const t of oss.items) expect(t).toMatchObject({ quadrant: 'specialized-ml-tools', openSource: true });
+    expect(oss.facets.quadrant).toEqual({ 'specialized-ml-tools': oss.total });
+
+    const search = await body(await get('/api/tools?q=experiment%20tracking'));
+    expect(search.items.map((t: { id: string }) => t.id)).toEqual(expect.arrayContaining(['mlflow', 'weights-and-biases', 'comet']));
+    const byName = await body(await get('/api/tools?q=wandb'));
+    expect(byName.items[0].id).toBe('weights-and-biases');
+    const stage = await body(await get('/api/tools?stage=monitoring&status=active&offering=managed'));
+    expect(stage.items.length).toBeGreaterThan(0);
+  });
+
+  it('400 names the bad parameter', async () => {
+    for (const [query, parameter] of [
+      ['limit=0', 'limit'], ['limit=1001', 'limit'], ['offset=-1', 'offset'], ['quadrant=nowhere', 'quadrant'],
+      ['capability=telepathy', 'capability'], ['stage=nope', 'stage'], ['oss=maybe', 'oss'], ['colour=red', 'colour'],
+      ['q=a&q=b', 'q'], [`q=${'x'.repeat(201)}`, 'q'],
+    ] as const) {
+      const res = await get(`/api/tools?${query}`);
+      expect(res.status, query).toBe(400);
+      const b = await body(res);
+      expect(b.error, query).toMatchObject({ status: 400, parameter });
+      expect(b.error.message, query).toContain(parameter);
+    }
+  });
+
+  it('GET /api/tools/:id gives the tool, its placement explanation and neighbours; 404 otherwise', async () => {
+    const res = await get('/api/tools/mlflow');
+    expect(res.status).toBe(200);
+    const d = await body(res);
+    expect(d.tool.id).toBe('mlflow');
+    expect(d.placement).toMatchObject({ quadrant: 'ml-platforms', quadrantName: 'Machine Learning Platforms' });
+    expect(d.placement.steps.length).toBeGreaterThan(3);
+    expect(d.worksWith.length).toBeGreaterThan(0);
+    const floyd = await body(await get('/api/tools/floydhub'));
+    expect(floyd.retired).toBe(true);
+    expect(floyd.replacedBy.length).toBeGreaterThan(0);
+    const missing = await get('/api/tools/no-such-tool');
+    expect(missing.status).toBe(404);
+    expect((await body(missing)).error).toMatchObject({ status: 404, parameter: 'id' });
+  });
+
+  it('GET /api/map and /api/catalogue give every tool a position; diagonals are listed', async () => {
+    const map = await body(await get('/api/map'));
+    expect(map.layout.marks).toHaveLength(cat.tools.length);
+    expect(map.diagonals.orchestration).toContain('airflow');
+    const web = await body(await get('/api/catalogue'));
+    expect(web.tools).toHaveLength(cat.tools.length);
+    expect(web.taxonomy.quadrants).toHaveLength(4);
+  });
+
+  it('GET /api/openapi.json is an OpenAPI 3.1 document covering every endpoint', async () => {
+    const doc = await body(await get('/api/openapi.json'));
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths).sort()).toEqual(['/api/catalogue', '/api/map', '/api/taxonomy', '/api/tools', '/api/tools/{id}', '/api/validate']);
+    expect(doc.paths['/api/tools'].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['q', 'limit', 'offset', 'quadrant']));
+    expect(doc.components.schemas.Tool.properties.capabilities).toBeDefined();
+  });
+
+  it('POST /api/validate checks a tool document; 400 for bad JSON, 413 for oversized bodies, 415 for other types', async () => {
+    const post = (b: string, type = 'application/json') => app.request('/api/validate', { method: 'POST', body: b, headers: { 'Content-Type': type } });
+    const good = { ...cat.byId.get('optuna')!, id: 'optuna-fork', name: 'Optuna fork' };
+    const ok = await body(await post(JSON.stringify(good)));
+    expect(ok).toMatchObject({ ok: true, replaces: false });
+    const bad = await body(await post(JSON.stringify({ ...good, capabilities: { primary: ['telepathy'] } })));
+    expect(bad.ok).toBe(false);
+    expect(bad.problems).toEqual([expect.objectContaining({ field: 'capabilities.primary[0]', message: 'unknown capability "telepathy"' })]);
+    const missing = await body(await post(JSON.stringify({ id: 'x' })));
+    expect(missing.problems.map((p: { field: string }) => p.field)).toEqual(expect.arrayContaining(['name', 'license']));
+    const notJson = await post('{nope');
+    expect(notJson.status).toBe(400);
+    expect((await body(notJson)).error.parameter).toBe('body');
+    const huge = await post(JSON.stringify({ pad: 'x'.repeat(MAX_BODY_BYTES) }));
+    expect(huge.status).toBe(413);
+    expect((await body(huge)).error.status).toBe(413);
+    expect((await post('id: x', 'text/yaml')).status).toBe(415);
+  });
+
+  it('sets security and caching headers; answers 304 to a matching If-None-Match', async () => {
+    const res = await get('/api/tools?limit=1');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(res.headers.get('cache-control')).toContain('max-age=60');
+    const etag = res.headers.get('etag')!;
+    expect(etag).toMatch(/^".+"$/);
+    const again = await get('/api/tools?limit=1', { 'If-None-Match': etag });
+    expect(again.status).toBe(304);
+  });
+
+  it('unknown API paths are JSON 404s', async () => {
+    const res = await get('/api/nothing-here');
+    expect(res.status).toBe(404);
+    expect((await body(res)).error.status).toBe(404);
+    expect((await app.request('/api/tools', { method: 'DELETE' })).status).toBe(404);
+  });
+});

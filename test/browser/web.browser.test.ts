@@ -1,0 +1,162 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { serve, type ServerType } from '@hono/node-server';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../../src/server/app.js';
+import { exportStaticSite } from '../../src/app/static-export.js';
+import { bundledCatalogue } from '../helpers/bundled.js';
+import { chromiumAvailable, launchChromium } from './chromium.js';
+import { buildWebApp } from './web-build.js';
+import { startStaticServer } from './static-server.js';
+
+const cat = bundledCatalogue();
+const info = { sourceHash: 'browser', loadedAt: '2026-11-27T00:00:00Z', source: 'bundled' };
+let browser: Browser;
+let server: ServerType;
+let base: string;
+let webRoot: string;
+
+beforeAll(async () => {
+  if (!chromiumAvailable()) throw new Error('Debian chromium is missing: `npm test` installs it (scripts/ensure-chromium.sh)');
+  webRoot = await buildWebApp();
+  const app = createApp({ catalogue: cat, info, webRoot });
+  await new Promise<void>((resolve) => {
+    server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (addr) => {
+      base = `http://127.0.0.1:${addr.port}/`;
+      resolve();
+    });
+  });
+  browser = await launchChromium();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+  if (webRoot) rmSync(join(webRoot, '..'), { recursive: true, force: true });
+});
+
+async function open(hash = ''): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  (page as Page & { errors: string[] }).errors = errors;
+  await page.goto(base + hash);
+  return page;
+}
+const visibleMarks = (page: Page) => page.locator('.map g.mark:not(.off)').count();
+const shownCount = async (page: Page) => Number(await page.getByTestId('shown-count').textContent());
+
+describe('web app in Chromium', () => {
+  it('the map loads with every tool as a marker carrying data-tool-id, and no errors', async () => {
+    const page = await open();
+    await page.waitForSelector('.map svg g.mark', { state: 'attached' });
+    expect(await page.locator('.map [data-tool-id]').count()).toBe(cat.tools.length);
+    expect(await visibleMarks(page)).toBe(cat.tools.length);
+    expect(await shownCount(page)).toBe(cat.tools.length);
+    expect((page as Page & { errors: string[] }).errors).toEqual([]);
+    await page.close();
+  });
+
+  it('search and filters narrow the map, and the URL keeps them', async () => {
+    const page = await open();
+    await page.waitForSelector('.map svg g.mark', { state: 'attached' });
+    await page.getByRole('searchbox').fill('orchestration');
+    await expect.poll(() => shownCount(page)).toBeLessThan(cat.tools.length);
+    const n = await shownCount(page);
+    expect(n).toBeGreaterThan(0);
+    await expect.poll(() => visibleMarks(page)).toBe(n);
+    expect(await page.locator('.map g.mark[data-tool-id="airflow"]:not(.off)').count()).toBe(1);
+
+    await page.locator('select[name="quadrant"]').selectOption('standard-swe-tools');
+    await expect.poll(() => shownCount(page)).toBeLessThan(n);
+    // The markers follow the count in the next paint.
+    await expect.poll(async () => (await visibleMarks(page)) === (await shownCount(page))).toBe(true);
+    const ids = await page.locator('.map g.mark:not(.off)').evaluateAll((els) => els.map((e) => e.getAttribute('data-tool-id')));
+    for (const id of ids) expect(cat.placement.get(id!)!.quadrant).toBe('standard-swe-tools');
+    expect(page.url()).toContain('q=orchestration');
+    expect(page.url()).toContain('quadrant=standard-swe-tools');
+    await page.close();
+  });
+
+  it('opening a URL restores its filters', async () => {
+    const page = await open('#/?q=tracking&oss=true&quadrant=specialized-ml-tools');
+    await page.waitForSelector('.map svg g.mark', { state: 'attached' });
+    expect(await page.getByRole('searchbox').inputValue()).toBe('tracking');
+    expect(await page.locator('select[name="oss"]').inputValue()).toBe('true');
+    expect(await page.locator('select[name="quadrant"]').inputValue()).toBe('specialized-ml-tools');
+    await expect.poll(async () => (await visibleMarks(page)) === (await shownCount(page))).toBe(true);
+    const ids = await page.locator('.map g.mark:not(.off)').evaluateAll((els) => els.map((e) => e.getAttribute('data-tool-id')!));
+    expect(ids.length).toBeGreaterThan(0);
+    for (const id of ids) expect(cat.byId.get(id)!.openSource).toBe(true);
+    await page.close();
+  });
+
+  it('clicking a marker opens the tool page with its placement explanation', async () => {
+    const page = await open();
+    await page.locator('.map g.mark[data-tool-id="optuna"] circle').click();
+    await page.waitForSelector('.tool-page');
+    expect(page.url()).toContain('#/tools/optuna');
+    expect(await page.locator('h1').textContent()).toBe('Optuna');
+    await expect.poll(() => page.locator('.steps li').count()).toBeGreaterThan(3);
+    expect(await page.locator('.steps').textContent()).toContain('Hyperparameter optimisation (primary');
+    expect(await page.locator('.facts').textContent()).toContain('Specialized ML Tools');
+    await page.close();
+  });
+
+  it('keyboard: a focused marker opens with Enter', async () => {
+    const page = await open();
+    await page.waitForSelector('.map svg g.mark', { state: 'attached' });
+    await page.locator('.map g.mark[data-tool-id="kedro"]').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.tool-page[data-tool-id="kedro"]');
+    await page.close();
+  });
+
+  it('compare shows tools side by side and takes another', async () => {
+    const page = await open('#/compare?ids=mlflow,kubeflow');
+    await page.waitForSelector('.compare-table');
+    expect(await page.locator('.compare-table thead th').count()).toBe(2);
+    await page.locator('input[name="tool"]').fill('Metaflow');
+    await page.getByRole('button', { name: 'Add' }).click();
+    await expect.poll(() => page.locator('.compare-table thead th').count()).toBe(3);
+    expect(page.url()).toContain('ids=mlflow%2Ckubeflow%2Cmetaflow');
+    expect(await page.locator('.compare-table').textContent()).toContain('ML pipelines');
+    await page.close();
+  });
+
+  it('table and lifecycle views follow the filters', async () => {
+    const page = await open('#/table?quadrant=ml-platforms');
+    await page.waitForSelector('table.catalogue');
+    const rows = await page.locator('table.catalogue tbody tr').count();
+    expect(rows).toBe([...cat.placement.values()].filter((p) => p.quadrant === 'ml-platforms').length);
+    await page.goto(base + '#/lifecycle?capability=model-serving');
+    await page.waitForSelector('.lifecycle svg');
+    expect(await page.locator('.lifecycle g.stage').count()).toBe(8);
+    expect(await page.locator('section[data-stage-id="deployment"] li').count()).toBe(cat.tools.filter((t) => [...t.capabilities.primary, ...t.capabilities.secondary].includes('model-serving')).length);
+    await page.close();
+  });
+
+  it('the static export works from a plain static file server under a sub-path', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'mlnav-site-'));
+    exportStaticSite({ webRoot, out: join(root, 'tools', 'mlops'), catalogue: cat, info, basePath: '/tools/mlops/' });
+    const { server: files, url } = await startStaticServer(root);
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${url}/tools/mlops/`);
+      await page.waitForSelector('.map svg g.mark', { state: 'attached' });
+      expect(await page.locator('.map [data-tool-id]').count()).toBe(cat.tools.length);
+      await page.getByRole('searchbox').fill('kubeflow');
+      await expect.poll(() => shownCount(page)).toBeLessThan(cat.tools.length);
+      await page.goto(`${url}/tools/mlops/#/tools/kubeflow`);
+      await page.waitForSelector('.tool-page[data-tool-id="kubeflow"]');
+      expect(await page.locator('.steps li').count()).toBeGreaterThan(3);
+      await page.close();
+    } finally {
+      files.close();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
