@@ -4,13 +4,23 @@
  */
 import { cpus, totalmem } from 'node:os';
 import { benchCatalogue } from './catalogue.js';
+import { benchWeb } from './web.js';
 
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const arg = process.argv.indexOf('--sizes');
 const sizes = arg > 0 ? process.argv[arg + 1]!.split(',').map(Number) : [1_000, 10_000, 100_000];
+
+function median(xs: number[]): number {
+  return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+}
 
 const machine = `${cpus().length} x ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 console.log(`MLOps Navigator benchmarks, ${new Date().toISOString().slice(0, 10)}, ${machine}\n`);
 
+if (only === undefined || only === 'catalogue') await catalogueSection();
+if (only === undefined || only === 'web') await webSection();
+
+async function catalogueSection() {
 const rows = await benchCatalogue(sizes);
 const f = (ms: number) => (ms / 1000).toFixed(2) + ' s';
 console.log('Catalogue pipeline (synthetic tools; validate = read + parse + schema + cross-references; place = compute every position; load = one SQLite transaction)\n');
@@ -20,3 +30,18 @@ for (const r of rows)
   console.log(`| ${r.tools.toLocaleString('en')} | ${f(r.validateMs)} | ${f(r.placeMs)} | ${f(r.loadMs)} | ${f(r.totalMs)} | ${Math.round(r.toolsPerSecond).toLocaleString('en')} |`);
 const big = rows.find((r) => r.tools === 100_000);
 if (big) console.log(`\n100k target (<= 10 s validated, placed and loaded): ${big.totalMs <= 10_000 ? 'met' : 'NOT met'} (${f(big.totalMs)})`);
+}
+
+async function webSection() {
+  const w = await benchWeb(2500);
+  const ms = (v: number) => `${v.toFixed(0)} ms`;
+  console.log(`\nWeb app and API on a synthetic ${w.tools.toLocaleString('en')}-tool catalogue (headless Debian Chromium; servers in child processes; autocannon, 32 connections, 8 s)\n`);
+  console.log('| measure | result | target |');
+  console.log('|---|---:|---:|');
+  console.log(`| map first render after navigation (median of ${w.firstRenderMs.runs}; max) | ${ms(w.firstRenderMs.median)}; ${ms(w.firstRenderMs.max)} | <= 400 ms |`);
+  console.log(`| search keystroke to repaint (median; p95; max of ${w.keystrokeMs.runs}) | ${ms(w.keystrokeMs.median)}; ${ms(w.keystrokeMs.p95)}; ${ms(w.keystrokeMs.max)} | <= 50 ms |`);
+  console.log(`| search index build, in idle time after the first paint (median) | ${ms(median(w.searchIndexMs))} | - |`);
+  console.log(`| map page JavaScript, gzipped | ${(w.jsGzipBytes / 1024).toFixed(1)} KB | <= 150 KB |`);
+  console.log(`| bare node:http hello world | ${Math.round(w.api.helloRps).toLocaleString('en')} req/s, p99 ${w.api.helloP99Ms} ms | baseline |`);
+  console.log(`| GET /api/tools?q=... | ${Math.round(w.api.apiRps).toLocaleString('en')} req/s (${(w.api.ratio * 100).toFixed(0)}% of baseline), p99 ${w.api.apiP99Ms} ms, ${w.api.errors} errors | >= 40%, p99 <= 25 ms |`);
+}

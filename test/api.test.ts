@@ -108,7 +108,8 @@ describe('HTTP API', () => {
     const res = await get('/api/tools?limit=1');
     expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
     expect(res.headers.get('cache-control')).toContain('max-age=60');
     const etag = res.headers.get('etag')!;
     expect(etag).toMatch(/^".+"$/);

@@ -4,6 +4,7 @@ import type { Catalogue } from '../core/catalogue/catalogue.js';
 import { toolDetail } from '../core/catalogue/detail.js';
 import type { StoreInfo } from '../store/store.js';
 import { webCatalogue } from './web-data.js';
+import { prerenderIndexHtml } from './prerender.js';
 
 /**
  * Writes the read-only web app as static files: the built app, with the data it would ask the API
@@ -17,10 +18,11 @@ export function exportStaticSite(opts: { webRoot: string; out: string; catalogue
   rmSync(out, { recursive: true, force: true });
   mkdirSync(join(out, 'data', 'tools'), { recursive: true });
   cpSync(webRoot, out, { recursive: true });
-  let html = readFileSync(join(out, 'index.html'), 'utf8').replace('<meta name="mlnav-data" content="api" />', '<meta name="mlnav-data" content="static" />');
+  const web = webCatalogue(catalogue, info);
+  let html = prerenderIndexHtml(readFileSync(join(out, 'index.html'), 'utf8'), web.map).replace('<meta name="mlnav-data" content="api" />', '<meta name="mlnav-data" content="static" />');
   if (basePath) html = html.replace('<head>', `<head>\n    <base href="${basePath.replace(/[^A-Za-z0-9/_.~-]/g, '')}" />`);
   writeFileSync(join(out, 'index.html'), html);
-  writeFileSync(join(out, 'data', 'catalogue.json'), JSON.stringify(webCatalogue(catalogue, info)));
+  writeFileSync(join(out, 'data', 'catalogue.json'), JSON.stringify(web));
   for (const t of catalogue.tools) writeFileSync(join(out, 'data', 'tools', `${t.id}.json`), JSON.stringify(toolDetail(catalogue, t)));
   return { files: catalogue.tools.length + 2 };
 }

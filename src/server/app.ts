@@ -1,5 +1,5 @@
-import { Hono } from 'hono';
-import { secureHeaders } from 'hono/secure-headers';
+import { Hono, type Context } from 'hono';
+import { gzipSync } from 'node:zlib';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -18,6 +18,10 @@ import type { StoreInfo } from '../store/store.js';
 import { apiError } from './errors.js';
 import { parseToolsQuery } from './query.js';
 import { openApiDocument } from './openapi.js';
+import { FrozenJson, Lru } from './frozen.js';
+import { securityHeaders } from './security-headers.js';
+import { prerenderIndexHtml } from '../app/prerender.js';
+import { readFileSync } from 'node:fs';
 
 export interface AppOptions {
   catalogue: Catalogue;
@@ -28,54 +32,44 @@ export interface AppOptions {
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
-/** Content-Security-Policy: everything from our own origin, nothing inline but styles set through the CSSOM. */
-const CSP = {
-  defaultSrc: ["'self'"],
-  scriptSrc: ["'self'"],
-  styleSrc: ["'self'"],
-  imgSrc: ["'self'", 'data:', 'blob:'],
-  connectSrc: ["'self'"],
-  fontSrc: ["'self'"],
-  objectSrc: ["'none'"],
-  baseUri: ["'none'"],
-  formAction: ["'self'"],
-  frameAncestors: ["'none'"],
-};
-
 /** The HTTP face of the catalogue: a JSON API and, when built, the web app. No I/O beyond serving files. */
 export function createApp({ catalogue: cat, info, webRoot }: AppOptions): Hono {
   const app = new Hono();
   const search = buildToolSearch(cat);
   const web = webCatalogue(cat, info);
   const etag = `"${web.version}"`;
-  const openapi = openApiDocument(web.version);
+  // Everything that depends only on the catalogue is serialised once; query results are cached by query.
+  const frozen = {
+    taxonomy: new FrozenJson(cat.tax.taxonomy),
+    openapi: new FrozenJson(openApiDocument(web.version)),
+    catalogue: new FrozenJson(web),
+    map: new FrozenJson({ layout: web.map, diagonals: web.diagonals }),
+  };
+  const listings = new Lru<FrozenJson>(1000);
 
-  app.use('*', secureHeaders({ contentSecurityPolicy: CSP, crossOriginEmbedderPolicy: false, referrerPolicy: 'no-referrer' }));
+  app.use('*', securityHeaders);
 
   // Reads are cacheable: the content changes only when the catalogue does, so the version is the ETag.
+  // The headers are set up front on GETs (errors override Cache-Control), so no finished response is rewritten.
   app.use('/api/*', async (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') {
       if (c.req.header('If-None-Match') === etag) return c.body(null, 304, { ETag: etag });
-      await next();
-      if (c.res.status === 200) {
-        c.header('ETag', etag);
-        c.header('Cache-Control', 'public, max-age=60, must-revalidate');
-      }
-      return;
-    }
+      c.header('ETag', etag);
+      c.header('Cache-Control', 'public, max-age=60, must-revalidate');
+    } else c.header('Cache-Control', 'no-store');
     await next();
-    c.header('Cache-Control', 'no-store');
   });
-  app.use('/api/catalogue', compress());
-  app.use('/api/map', compress());
 
   app.get('/api/health', (c) => c.json({ ok: true, tools: cat.tools.length, version: web.version }));
-  app.get('/api/taxonomy', (c) => c.json(cat.tax.taxonomy));
-  app.get('/api/openapi.json', (c) => c.json(openapi));
-  app.get('/api/catalogue', (c) => c.json(web));
-  app.get('/api/map', (c) => c.json({ layout: web.map, diagonals: web.diagonals }));
+  app.get('/api/taxonomy', (c) => frozen.taxonomy.send(c));
+  app.get('/api/openapi.json', (c) => frozen.openapi.send(c));
+  app.get('/api/catalogue', (c) => frozen.catalogue.send(c));
+  app.get('/api/map', (c) => frozen.map.send(c));
 
   app.get('/api/tools', (c) => {
+    const key = c.req.url;
+    const hit = listings.get(key);
+    if (hit) return hit.send(c);
     const parsed = parseToolsQuery(c.req.queries(), cat);
     if (!parsed.ok) return apiError(c, 400, parsed.message, parsed.parameter);
     const { q, limit, offset, ...filter } = parsed.value;
@@ -84,13 +78,15 @@ export function createApp({ catalogue: cat, info, webRoot }: AppOptions): Hono {
       const rank = new Map(search.search(q).map((id, i) => [id, i]));
       tools = tools.filter((t) => rank.has(t.id)).sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
     }
-    return c.json({
+    const result = new FrozenJson({
       total: tools.length,
       offset,
       limit,
       items: tools.slice(offset, offset + limit).map((t) => summarise(cat, t)),
       facets: facetCounts(cat, tools),
     });
+    listings.set(key, result);
+    return result.send(c);
   });
 
   app.get('/api/tools/:id', (c) => {
@@ -135,6 +131,19 @@ export function createApp({ catalogue: cat, info, webRoot }: AppOptions): Hono {
       if (c.res.status === 200 && !c.req.path.startsWith('/assets/') && (c.res.headers.get('Content-Type') ?? '').startsWith('text/html'))
         c.res.headers.set('Cache-Control', 'no-cache');
     });
+    // index.html comes with the map drawn into it (once, at start-up), gzipped once too.
+    const index = prerenderIndexHtml(readFileSync(join(webRoot, 'index.html'), 'utf8'), web.map);
+    const indexGz = new Uint8Array(gzipSync(index));
+    const sendIndex = (c: Context) => {
+      c.header('Content-Type', 'text/html; charset=utf-8');
+      c.header('Cache-Control', 'no-cache');
+      c.header('Vary', 'Accept-Encoding');
+      if (!/\bgzip\b/.test(c.req.header('Accept-Encoding') ?? '')) return c.body(index);
+      c.header('Content-Encoding', 'gzip');
+      return c.body(indexGz as Uint8Array<ArrayBuffer>);
+    };
+    app.get('/', sendIndex);
+    app.get('/index.html', sendIndex);
     app.use('*', compress());
     app.use('*', serveStatic({ root }));
   }

@@ -7,5 +7,8 @@ export interface ApiError {
 }
 
 export function apiError(c: Context, status: ContentfulStatusCode, message: string, parameter?: string) {
+  // An error is never cacheable, whatever a middleware prepared for the success case.
+  c.header('Cache-Control', 'no-store');
+  c.header('ETag', undefined);
   return c.json<ApiError>({ error: { status, message, ...(parameter ? { parameter } : {}) } }, status);
 }

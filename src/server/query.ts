@@ -14,7 +14,7 @@ export const ToolsQuery = z
     oss: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('open source only (true) or closed only (false)'),
     offering: Offering.optional(),
     status: StatusState.optional(),
-    limit: z.coerce.number().int().min(1).max(1000).default(50),
+    limit: z.coerce.number().int().min(1).max(1000).default(20),
     offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   })
   .strict();

@@ -9,6 +9,7 @@ import { TablePage } from './pages/TablePage';
 import { ToolPage } from './pages/ToolPage';
 import { ComparePage } from './pages/ComparePage';
 import { LifecyclePage } from './pages/LifecyclePage';
+import { takePrerenderedMap } from './lib/prerendered';
 import './styles.css';
 
 const NAV = [
@@ -18,16 +19,28 @@ const NAV = [
   ['/compare', 'Compare'],
 ] as const;
 
+// Start loading the catalogue while the app itself is still starting.
+const catalogueRequest = loadCatalogue();
+
 function App() {
   const route = useRoute();
   const [cat, setCat] = useState<WebCatalogue | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    loadCatalogue().then(setCat, (e: Error) => setError(e.message));
+    catalogueRequest.then(setCat, (e: Error) => setError(e.message));
   }, []);
-  const index = useMemo(() => (cat ? buildIndex(cat) : null), [cat]);
   const filters = filtersFrom(route.params);
-  const shown = useMemo(() => (cat && index ? applyFilters(cat, index, filters) : []), [cat, index, route.params.toString()]);
+  // The search index is built when the browser is idle after the first paint (or at the first
+  // search, if that comes sooner), so neither the first render nor the first keystroke waits for it.
+  const [index, setIndex] = useState<ReturnType<typeof buildIndex> | null>(null);
+  const searching = filters.q.trim() !== '';
+  useEffect(() => {
+    if (!cat || index) return;
+    if (searching) return setIndex(buildIndex(cat));
+    const idle = window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200));
+    idle(() => setIndex((current) => current ?? buildIndex(cat)));
+  }, [cat, searching]);
+  const shown = useMemo(() => (cat ? applyFilters(cat, index, filters) : []), [cat, index, route.params.toString()]);
   useEffect(() => {
     const page = NAV.find(([p]) => p === route.path)?.[1];
     document.title = page ? `${page} · MLOps Navigator` : 'MLOps Navigator';
@@ -68,4 +81,5 @@ function App() {
   );
 }
 
+takePrerenderedMap();
 render(<App />, document.getElementById('app')!);

@@ -184,23 +184,37 @@ export function renderLandscapeSvg(layout: LandscapeLayout, render: RenderOption
   // Leader lines first so markers and labels paint over them.
   out.push('<g stroke="#9aa3ad" stroke-width="0.7">');
   for (const m of marks) {
-    if (!m.leader) continue;
+    if (!m.leader || !m.labelFree) continue;
     const lx = Math.max(m.label.x, Math.min(m.cx, m.label.x + m.label.w));
     const ly = Math.max(m.label.y, Math.min(m.cy, m.label.y + m.label.h));
     out.push(`<line x1="${m.cx}" y1="${m.cy}" x2="${round(lx)}" y2="${round(ly)}"/>`);
   }
   out.push('</g>');
-  for (const m of marks) {
-    const color = QUADRANT_COLORS[m.quadrant].mark;
-    const muted = anyHighlight && !m.highlighted;
-    const opacity = muted ? 0.25 : 1;
-    const r = m.highlighted ? m.r + 2 : m.r;
-    const fill = m.retired ? '#ffffff' : color;
-    out.push(
-      `<g class="mark" data-tool-id="${escapeXml(m.id)}" opacity="${opacity}"${render.interactive ? ` tabindex="0" role="link" aria-label="${escapeXml(`${m.name}, ${options.quadrantNames[m.quadrant]}${m.retired ? ', retired' : ''}`)}"` : ''}><title>${escapeXml(m.name)}${m.retired ? ' (retired)' : ''}</title>` +
-        `<circle cx="${m.cx}" cy="${m.cy}" r="${r}" fill="${fill}" stroke="${color}" stroke-width="1.4"/>` +
-        `<text x="${round(m.label.x)}" y="${round(m.label.y + m.label.h - 3)}" font-size="${fs}"${m.highlighted ? ' font-weight="700"' : ''}${m.retired ? ' font-style="italic"' : ''} fill="${m.retired ? '#7b838d' : '#1d2430'}">${escapeXml(m.name)}</text></g>`,
-    );
+  // Markers grouped by quadrant so colour and font size are inherited, not repeated on each of
+  // thousands of markers (the markup is parsed on every page load).
+  for (const q of ['cloud-platforms', 'ml-platforms', 'specialized-ml-tools', 'standard-swe-tools'] as const) {
+    const color = QUADRANT_COLORS[q].mark;
+    out.push(`<g fill="${color}" stroke="${color}" stroke-width="1.4" font-size="${fs}">`);
+    for (const m of marks) {
+      if (m.quadrant !== q) continue;
+      const muted = anyHighlight && !m.highlighted;
+      const r = m.highlighted ? m.r + 2 : m.r;
+      const name = escapeXml(m.name);
+      const a11y = render.interactive
+        ? ` tabindex="0" role="link"${m.labelFree && !m.retired ? '' : ` aria-label="${name}${m.retired ? ', retired' : ''}"`}`
+        : '';
+      out.push(
+        `<g class="mark" data-tool-id="${escapeXml(m.id)}"${muted ? ' opacity="0.25"' : ''}${a11y}>` +
+          (render.interactive ? '' : `<title>${name}${m.retired ? ' (retired)' : ''}</title>`) +
+          `<circle cx="${m.cx}" cy="${m.cy}" r="${r}"${m.retired ? ' fill="#fff"' : ''}/>` +
+          // A label with no free spot is left out rather than drawn over another: the title or aria-label still names it.
+          (m.labelFree
+            ? `<text x="${round(m.label.x)}" y="${round(m.label.y + m.label.h - 3)}" stroke="none" fill="${m.retired ? '#7b838d' : '#1d2430'}"${m.highlighted ? ' font-weight="700"' : ''}${m.retired ? ' font-style="italic"' : ''}>${name}</text>`
+            : '') +
+          '</g>',
+      );
+    }
+    out.push('</g>');
   }
   // Legend.
   const ly = height - 28;

@@ -17,7 +17,10 @@ async function getJson<T>(path: string): Promise<T> {
 
 let catalogue: Promise<WebCatalogue> | undefined;
 export function loadCatalogue(): Promise<WebCatalogue> {
-  return (catalogue ??= getJson<WebCatalogue>(mode === 'api' ? 'api/catalogue' : 'data/catalogue.json'));
+  return (catalogue ??= getJson<WebCatalogue>(mode === 'api' ? 'api/catalogue' : 'data/catalogue.json').then((c) => {
+    performance.mark('mlnav:data-loaded');
+    return c;
+  }));
 }
 
 const details = new Map<string, Promise<ToolDetail>>();

@@ -30,10 +30,12 @@ export function withFilter(params: URLSearchParams, key: keyof Filters, value: s
 
 /** A search index over the catalogue, built once per catalogue. */
 export function buildIndex(cat: WebCatalogue): MiniSearch {
+  const started = performance.now();
   const capName = new Map(cat.taxonomy.capabilities.map((c) => [c.id, c.name]));
   const index = new MiniSearch({
     fields: ['name', 'aliases', 'description', 'vendor', 'tags'],
-    searchOptions: { boost: { name: 4, aliases: 3, tags: 1.5 }, prefix: true, fuzzy: 0.15, combineWith: 'AND' },
+    // Fuzzy matching only for longer words: on short ones it matches everything and costs the most.
+    searchOptions: { boost: { name: 4, aliases: 3, tags: 1.5 }, prefix: true, fuzzy: (term) => (term.length > 3 ? 0.15 : false), combineWith: 'AND' },
   });
   index.addAll(
     cat.tools.map((t) => ({
@@ -45,11 +47,13 @@ export function buildIndex(cat: WebCatalogue): MiniSearch {
       tags: t.capabilities.map((c) => capName.get(c) ?? c).join(' '),
     })),
   );
+  performance.measure('mlnav:search-index', { start: started });
+  performance.mark('mlnav:search-ready');
   return index;
 }
 
 /** The tools that pass every filter, in catalogue order (or by relevance when searching). */
-export function applyFilters(cat: WebCatalogue, index: MiniSearch, f: Filters): WebTool[] {
+export function applyFilters(cat: WebCatalogue, index: MiniSearch | null, f: Filters): WebTool[] {
   const stageCaps = f.stage ? new Set(cat.taxonomy.capabilities.filter((c) => c.stages.includes(f.stage)).map((c) => c.id)) : undefined;
   let tools = cat.tools.filter(
     (t) =>
@@ -61,7 +65,7 @@ export function applyFilters(cat: WebCatalogue, index: MiniSearch, f: Filters): 
       (!f.offering || t.offering.includes(f.offering as never)) &&
       (!f.status || t.status === f.status),
   );
-  if (f.q.trim()) {
+  if (index && f.q.trim()) {
     const rank = new Map(index.search(f.q.trim()).map((r, i) => [String(r.id), i]));
     tools = tools.filter((t) => rank.has(t.id)).sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
   }

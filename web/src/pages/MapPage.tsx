@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { renderLandscapeSvg } from '../../../src/core/render/landscape';
 import type { WebCatalogue } from '../lib/data';
 import { downloadPng, downloadSvg } from '../lib/download';
 import { href } from '../lib/route';
+import { adoptPrerenderedMap } from '../lib/prerendered';
 
 type WebTool = WebCatalogue['tools'][number];
 
@@ -38,19 +39,30 @@ export function MapPage({ cat, shown, params }: Props) {
   const byId = useMemo(() => new Map(cat.tools.map((t) => [t.id, t])), [cat]);
   const shownIds = useMemo(() => new Set(shown.map((t) => t.id)), [shown]);
 
-  useEffect(() => {
-    host.current!.innerHTML = svg;
+  // Layout effects run before the browser paints: the map and its filtered state appear in one frame.
+  useLayoutEffect(() => {
+    const prerendered = adoptPrerenderedMap();
+    if (prerendered) host.current!.replaceChildren(prerendered);
+    else {
+      host.current!.innerHTML = svg;
+      // The first frame that shows the map, when the page did not come with it (benchmarks read this mark).
+      requestAnimationFrame(() => setTimeout(() => performance.mark('mlnav:map-painted')));
+    }
   }, [svg]);
 
-  // Filters and diagonal overlays: toggle classes on the marker groups.
-  useEffect(() => {
+  // Filters and diagonal overlays: set classes on the marker groups, touching only those that change
+  // (a keystroke usually changes few, and every class write costs a style recalculation).
+  const marks = useMemo(() => new Map<string, { g: SVGGElement; cls: string }>(), [svg]);
+  useLayoutEffect(() => {
     const root = host.current!.querySelector('svg')!;
+    if (!marks.size) for (const g of root.querySelectorAll<SVGGElement>('g.mark')) marks.set(g.dataset.toolId!, { g, cls: '' });
     const on = diagonal ? new Set(cat.diagonals[diagonal] ?? []) : undefined;
-    for (const g of root.querySelectorAll<SVGGElement>('g.mark')) {
-      const id = g.dataset.toolId!;
-      g.classList.toggle('off', !shownIds.has(id));
-      g.classList.toggle('on-diagonal', !!on?.has(id));
-      g.classList.toggle('dim', !!on && !on.has(id));
+    for (const [id, m] of marks) {
+      const cls = !shownIds.has(id) ? 'off' : on ? (on.has(id) ? 'on-diagonal' : 'dim') : '';
+      if (cls === m.cls) continue;
+      if (m.cls) m.g.classList.remove(m.cls);
+      if (cls) m.g.classList.add(cls);
+      m.cls = cls;
     }
     root.querySelector('#diagonal-line')?.remove();
     const d = cat.taxonomy.diagonals.find((x) => x.id === diagonal);
@@ -66,7 +78,7 @@ export function MapPage({ cat, shown, params }: Props) {
     }
   }, [svg, shownIds, diagonal, cat]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     host.current!.querySelector('svg')!.setAttribute('viewBox', view.join(' '));
   }, [view, svg]);
 
