@@ -38,7 +38,7 @@ afterAll(async () => {
 });
 
 async function open(hash = ''): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -112,6 +112,32 @@ describe('web app in Chromium', () => {
     await page.locator('.map g.mark[data-tool-id="kedro"]').focus();
     await page.keyboard.press('Enter');
     await page.waitForSelector('.tool-page[data-tool-id="kedro"]');
+    await page.close();
+  });
+
+  it('exports the map as SVG and PNG', async () => {
+    const page = await open('#/?quadrant=ml-platforms');
+    await page.waitForSelector('.map svg g.mark', { state: 'attached' });
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'SVG' }).click()]);
+    expect(svg.suggestedFilename()).toBe('mlops-landscape.svg');
+    const text = await (await svg.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString());
+    const n = [...cat.placement.values()].filter((p) => p.quadrant === 'ml-platforms').length;
+    expect(text.match(/data-tool-id=/g)).toHaveLength(n);
+    const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'PNG' }).click()]);
+    expect(png.suggestedFilename()).toBe('mlops-landscape.png');
+    const bytes = await (await png.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks));
+    expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+    await page.close();
+  });
+
+  it('is usable on a phone-sized screen: nothing overflows sideways', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(base);
+    await page.waitForSelector('.map svg g.mark', { state: 'attached' });
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await page.goto(base + '#/tools/mlflow');
+    await page.waitForSelector('.tool-page');
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await page.close();
   });
 

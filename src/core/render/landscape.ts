@@ -181,15 +181,6 @@ export function renderLandscapeSvg(layout: LandscapeLayout, render: RenderOption
     `<text x="${cx + 8}" y="${plot.y - 8}" font-size="${fs * 1.15}" font-weight="600" fill="#39414d">${escapeXml(options.axisLabels.top)}</text>`,
     `<text x="${cx + 8}" y="${plot.y + plot.h + fs * 1.6}" font-size="${fs * 1.15}" font-weight="600" fill="#39414d">${escapeXml(options.axisLabels.bottom)}</text>`,
   );
-  // Leader lines first so markers and labels paint over them.
-  out.push('<g stroke="#9aa3ad" stroke-width="0.7">');
-  for (const m of marks) {
-    if (!m.leader || !m.labelFree) continue;
-    const lx = Math.max(m.label.x, Math.min(m.cx, m.label.x + m.label.w));
-    const ly = Math.max(m.label.y, Math.min(m.cy, m.label.y + m.label.h));
-    out.push(`<line x1="${m.cx}" y1="${m.cy}" x2="${round(lx)}" y2="${round(ly)}"/>`);
-  }
-  out.push('</g>');
   // Markers grouped by quadrant so colour and font size are inherited, not repeated on each of
   // thousands of markers (the markup is parsed on every page load).
   for (const q of ['cloud-platforms', 'ml-platforms', 'specialized-ml-tools', 'standard-swe-tools'] as const) {
@@ -203,9 +194,18 @@ export function renderLandscapeSvg(layout: LandscapeLayout, render: RenderOption
       const a11y = render.interactive
         ? ` tabindex="0" role="link"${m.labelFree && !m.retired ? '' : ` aria-label="${name}${m.retired ? ', retired' : ''}"`}`
         : '';
+      // A label placed away from its marker gets a leader line, inside the marker's group so that
+      // hiding the marker hides it too.
+      let leader = '';
+      if (m.leader && m.labelFree) {
+        const lx = Math.max(m.label.x, Math.min(m.cx, m.label.x + m.label.w));
+        const ly = Math.max(m.label.y, Math.min(m.cy, m.label.y + m.label.h));
+        leader = `<line x1="${m.cx}" y1="${m.cy}" x2="${round(lx)}" y2="${round(ly)}" stroke="#9aa3ad" stroke-width="0.7"/>`;
+      }
       out.push(
         `<g class="mark" data-tool-id="${escapeXml(m.id)}"${muted ? ' opacity="0.25"' : ''}${a11y}>` +
           (render.interactive ? '' : `<title>${name}${m.retired ? ' (retired)' : ''}</title>`) +
+          leader +
           `<circle cx="${m.cx}" cy="${m.cy}" r="${r}"${m.retired ? ' fill="#fff"' : ''}/>` +
           // A label with no free spot is left out rather than drawn over another: the title or aria-label still names it.
           (m.labelFree
