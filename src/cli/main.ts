@@ -12,6 +12,7 @@ import { registerImportExport } from './commands/import-export.js';
 import { registerMap } from './commands/map.js';
 import { registerServe } from './commands/serve.js';
 import { registerBuild } from './commands/build.js';
+import { registerRecommend, registerStack } from './commands/stack.js';
 
 const { version } = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string };
 
@@ -23,7 +24,7 @@ export function buildProgram(): Command {
     .option('--db <file>', 'SQLite database (created and loaded with the bundled catalogue on first use); default ./mlnav.db or $MLNAV_DB')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const register of [registerValidate, registerTools, registerShow, registerExplain, registerCheck, registerImportExport, registerMap, registerServe, registerBuild])
+  for (const register of [registerValidate, registerTools, registerShow, registerExplain, registerCheck, registerImportExport, registerMap, registerServe, registerBuild, registerStack, registerRecommend])
     register(program);
   program.commands.forEach((c) => c.exitOverride());
   return program;

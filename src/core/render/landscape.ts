@@ -74,8 +74,8 @@ export function layoutLandscape(points: readonly LandscapePoint[], opts: Landsca
     quadrantNames: { ...DEFAULT_QUADRANT_NAMES, ...opts.quadrantNames },
   };
   const plot: Box = { x: 70, y: 80, w: width - 140, h: height - 150 };
-  const sx = (v: number) => plot.x + ((v + 1.08) / 2.16) * plot.w;
-  const sy = (v: number) => plot.y + ((1.08 - v) / 2.16) * plot.h;
+  const sx = (v: number) => toPixel({ plot }, v, 0).px;
+  const sy = (v: number) => toPixel({ plot }, 0, v).py;
   const r = 4;
 
   // Tools with the same capabilities share a position: nudge markers apart for display only.
@@ -135,9 +135,25 @@ function quadrantNameBoxes(plot: Box, names: Record<QuadrantId, string>, fontSiz
 
 const round = (v: number) => Math.round(v * 10) / 10;
 
+export interface Footprint {
+  label: string;
+  /** Landscape coordinates ([-1, 1] on both axes), e.g. a team's hull; one point draws a dot. */
+  points: Array<{ x: number; y: number }>;
+  centroid: { x: number; y: number } | null;
+  color: string;
+}
+
 export interface RenderOptions {
   /** For the web app: markers become focusable links with an accessible name. */
   interactive?: boolean;
+  /** Shapes drawn under the markers, such as each team's footprint. */
+  footprints?: Footprint[];
+}
+
+/** Landscape coordinates to the picture's pixels. */
+export function toPixel(layout: Pick<LandscapeLayout, 'plot'>, x: number, y: number): { px: number; py: number } {
+  const { plot } = layout;
+  return { px: plot.x + ((x + 1.08) / 2.16) * plot.w, py: plot.y + ((1.08 - y) / 2.16) * plot.h };
 }
 
 /** Renders a layout as a standalone SVG document. Pure: same layout, same bytes. */
@@ -181,6 +197,17 @@ export function renderLandscapeSvg(layout: LandscapeLayout, render: RenderOption
     `<text x="${cx + 8}" y="${plot.y - 8}" font-size="${fs * 1.15}" font-weight="600" fill="#39414d">${escapeXml(options.axisLabels.top)}</text>`,
     `<text x="${cx + 8}" y="${plot.y + plot.h + fs * 1.6}" font-size="${fs * 1.15}" font-weight="600" fill="#39414d">${escapeXml(options.axisLabels.bottom)}</text>`,
   );
+  for (const f of render.footprints ?? []) {
+    const pts = f.points.map((p) => toPixel(layout, p.x, p.y));
+    if (pts.length >= 3)
+      out.push(`<polygon points="${pts.map((p) => `${round(p.px)},${round(p.py)}`).join(' ')}" fill="${f.color}" fill-opacity="0.12" stroke="${f.color}" stroke-width="2" stroke-dasharray="6 4"/>`);
+    else if (pts.length === 2)
+      out.push(`<line x1="${round(pts[0]!.px)}" y1="${round(pts[0]!.py)}" x2="${round(pts[1]!.px)}" y2="${round(pts[1]!.py)}" stroke="${f.color}" stroke-width="10" stroke-opacity="0.2" stroke-linecap="round"/>`);
+    if (f.centroid) {
+      const c = toPixel(layout, f.centroid.x, f.centroid.y);
+      out.push(`<g><path d="M${round(c.px - 7)},${round(c.py)}h14M${round(c.px)},${round(c.py - 7)}v14" stroke="${f.color}" stroke-width="3"/><text x="${round(c.px + 9)}" y="${round(c.py - 8)}" font-size="${fs * 1.25}" font-weight="700" fill="${f.color}">${escapeXml(f.label)}</text></g>`);
+    }
+  }
   // Markers grouped by quadrant so colour and font size are inherited, not repeated on each of
   // thousands of markers (the markup is parsed on every page load).
   for (const q of ['cloud-platforms', 'ml-platforms', 'specialized-ml-tools', 'standard-swe-tools'] as const) {
