@@ -112,18 +112,24 @@ export function recommend(cat: Catalogue, req: RecommendRequest, solve: MipSolve
   }
   if (blocked.length) return { ...empty, blocked };
 
-  const v = (i: number) => `x${i}`;
   const secondary = (t: Tool) => risk.get(t.id)!.risk + 0.5 * cover.get(t.id)!.length;
-  const bigM = Math.ceil(Math.max(...candidates.map(secondary), 1) * (needs.length + keep.size + 1)) + 1;
+  const pool = candidates;
+  const undominated = withoutDominated(candidates, keep, (t) => cover.get(t.id)!, secondary, needs);
+  const v = (i: number) => `x${i}`;
+  // One model, lexicographic by weight: M exceeds any overlap-and-risk total a minimal stack can
+  // reach, so one tool fewer always beats any saving in overlap or risk.
+  const model = undominated;
+  // Costs are whole half-points; doubled they are integers, which lets HiGHS prune by objective integrality.
+  const bigM = Math.ceil(Math.max(...model.map(secondary), 1) * (needs.length + keep.size + 1)) + 1;
   const lp = [
     'Minimize',
-    ' obj: ' + candidates.map((t, i) => `${(bigM + secondary(t)).toFixed(3)} ${v(i)}`).join(' + '),
+    ' obj: ' + model.map((t, i) => `${Math.round(2 * (bigM + secondary(t)))} ${v(i)}`).join(' + '),
     'Subject To',
-    ...needs.map((need, k) => ` need${k}: ` + candidates.flatMap((t, i) => (cover.get(t.id)!.includes(need) ? [v(i)] : [])).join(' + ') + ' >= 1'),
-    ...candidates.flatMap((t, i) => (keep.has(t.id) ? [` keep${i}: ${v(i)} = 1`] : [])),
-    ...(req.maxTools !== undefined ? [' max: ' + candidates.map((_, i) => v(i)).join(' + ') + ` <= ${req.maxTools}`] : []),
+    ...needs.map((need, k) => ` need${k}: ` + model.flatMap((t, i) => (cover.get(t.id)!.includes(need) ? [v(i)] : [])).join(' + ') + ' >= 1'),
+    ...model.flatMap((t, i) => (keep.has(t.id) ? [` keep${i}: ${v(i)} = 1`] : [])),
+    ...(req.maxTools !== undefined ? [' max: ' + model.map((_, i) => v(i)).join(' + ') + ` <= ${req.maxTools}`] : []),
     'Binary',
-    ' ' + candidates.map((_, i) => v(i)).join(' '),
+    ' ' + model.map((_, i) => v(i)).join(' '),
     'End',
   ].join('\n');
   const result = solve(lp);
@@ -140,13 +146,13 @@ export function recommend(cat: Catalogue, req: RecommendRequest, solve: MipSolve
     return { ...empty, blocked: [{ need: needs.join(', '), reason: `the solver found no stack (${result.status})`, blockedBy: [] }] };
   }
 
-  const chosenTools = candidates.filter((_, i) => Math.round(result.values[v(i)] ?? 0) === 1);
+  const chosenTools = model.filter((_, i) => Math.round(result.values[v(i)] ?? 0) === 1);
   const covers = Object.fromEntries(needs.map((n) => [n, chosenTools.filter((t) => cover.get(t.id)!.includes(n)).map((t) => t.id)]));
   const chosenIds = new Set(chosenTools.map((t) => t.id));
   const alternatives = Object.fromEntries(
     needs.map((n) => [
       n,
-      candidates
+      pool
         .filter((t) => !chosenIds.has(t.id) && cover.get(t.id)!.includes(n))
         .sort((a, b) => secondary(a) - secondary(b) || (a.id < b.id ? -1 : 1))
         .slice(0, 3)
@@ -173,6 +179,29 @@ export function recommend(cat: Catalogue, req: RecommendRequest, solve: MipSolve
     objective: { tools: chosenTools.length, overlap, risk: chosen.reduce((s, t) => s + t.risk, 0) },
     blocked: [],
   };
+}
+
+/**
+ * Drops candidates that can never be needed for an optimum: a tool whose covered needs are a subset
+ * of another's that costs no more (ties keep the smaller id). Swapping one for the other keeps every
+ * need covered, the count the same and the cost no higher, so the optimum is unchanged; the solver
+ * just has far fewer symmetric choices to rule out. Kept tools always stay.
+ */
+function withoutDominated(tools: Tool[], keep: ReadonlySet<string>, cover: (t: Tool) => string[], cost: (t: Tool) => number, needs: string[]): Tool[] {
+  const bit = new Map(needs.map((n, i) => [n, 1n << BigInt(i)]));
+  const mask = (t: Tool) => cover(t).reduce((m, n) => m | bit.get(n)!, 0n);
+  // Cheapest tool per distinct set of covered needs first.
+  const best = new Map<bigint, Tool>();
+  for (const t of tools) {
+    const m = mask(t);
+    const cur = best.get(m);
+    if (!cur || cost(t) < cost(cur) || (cost(t) === cost(cur) && t.id < cur.id)) best.set(m, t);
+  }
+  const reps = [...best.entries()];
+  const kept = reps.filter(([m, t]) => !reps.some(([m2, u]) => u !== t && (m & m2) === m && cost(u) <= cost(t) && (m2 !== m)));
+  const out = new Set(kept.map(([, t]) => t));
+  for (const t of tools) if (keep.has(t.id)) out.add(t);
+  return tools.filter((t) => out.has(t));
 }
 
 /** The classic greedy set cover, as a baseline: repeatedly take the tool covering most uncovered needs. */
