@@ -55,3 +55,30 @@ export function syntheticTools(n: number, taxonomy: Taxonomy, seed = 42): Tool[]
   }
   return tools;
 }
+
+/**
+ * N tools shaped like the real catalogue: each copies the capabilities, categories, licence and
+ * offering of a random bundled tool, then gains or loses one secondary capability now and then. The
+ * capability mix (what tends to come together) is the real one; uniform random sets are not.
+ */
+export function realisticTools(n: number, real: readonly Tool[], taxonomy: Taxonomy, seed = 42): Tool[] {
+  const r = rng(seed);
+  const caps = taxonomy.capabilities.map((c) => c.id);
+  return Array.from({ length: n }, (_, i) => {
+    const model = real[Math.floor(r() * real.length)]!;
+    const secondary = model.capabilities.secondary.filter(() => r() > 0.15);
+    const extra = caps[Math.floor(r() * caps.length)]!;
+    if (r() < 0.3 && !model.capabilities.primary.includes(extra) && !secondary.includes(extra)) secondary.push(extra);
+    return {
+      ...model,
+      id: `tool-${i}`,
+      name: `Tool ${i}`,
+      aliases: [],
+      capabilities: { primary: [...model.capabilities.primary], secondary },
+      worksWith: [],
+      competesWith: [],
+      status: r() < 0.05 ? { state: 'discontinued', checked: '2026-11-27', since: '2024' } : { state: 'active', checked: '2026-11-27' },
+      override: undefined,
+    } as Tool;
+  });
+}

@@ -114,25 +114,43 @@ export function recommend(cat: Catalogue, req: RecommendRequest, solve: MipSolve
 
   const secondary = (t: Tool) => risk.get(t.id)!.risk + 0.5 * cover.get(t.id)!.length;
   const pool = candidates;
-  const undominated = withoutDominated(candidates, keep, (t) => cover.get(t.id)!, secondary, needs);
-  const v = (i: number) => `x${i}`;
-  // One model, lexicographic by weight: M exceeds any overlap-and-risk total a minimal stack can
-  // reach, so one tool fewer always beats any saving in overlap or risk.
-  const model = undominated;
-  // Costs are whole half-points; doubled they are integers, which lets HiGHS prune by objective integrality.
-  const bigM = Math.ceil(Math.max(...model.map(secondary), 1) * (needs.length + keep.size + 1)) + 1;
-  const lp = [
-    'Minimize',
-    ' obj: ' + model.map((t, i) => `${Math.round(2 * (bigM + secondary(t)))} ${v(i)}`).join(' + '),
-    'Subject To',
-    ...needs.map((need, k) => ` need${k}: ` + model.flatMap((t, i) => (cover.get(t.id)!.includes(need) ? [v(i)] : [])).join(' + ') + ' >= 1'),
-    ...model.flatMap((t, i) => (keep.has(t.id) ? [` keep${i}: ${v(i)} = 1`] : [])),
-    ...(req.maxTools !== undefined ? [' max: ' + model.map((_, i) => v(i)).join(' + ') + ` <= ${req.maxTools}`] : []),
-    'Binary',
-    ' ' + model.map((_, i) => v(i)).join(' '),
-    'End',
-  ].join('\n');
-  const result = solve(lp);
+  const coverOf = (t: Tool) => cover.get(t.id)!;
+
+  // The program: binary x per candidate; every need covered; kept tools fixed; optional count limit.
+  const program = (tools: Tool[], cost: (t: Tool) => number, extra: (all: string) => string[]) => {
+    const v = (i: number) => `x${i}`;
+    const all = tools.map((_, i) => v(i)).join(' + ');
+    const lp = [
+      'Minimize',
+      ' obj: ' + tools.map((t, i) => `${cost(t)} ${v(i)}`).join(' + '),
+      'Subject To',
+      ...needs.map((need, k) => ` need${k}: ` + tools.flatMap((t, i) => (coverOf(t).includes(need) ? [v(i)] : [])).join(' + ') + ' >= 1'),
+      ...tools.flatMap((t, i) => (keep.has(t.id) ? [` keep${i}: ${v(i)} = 1`] : [])),
+      ...extra(all),
+      'Binary',
+      ' ' + tools.map((_, i) => v(i)).join(' '),
+      'End',
+    ].join('\n');
+    const r = solve(lp);
+    return { status: r.status, objective: r.objective, chosen: tools.filter((_, i) => Math.round(r.values[v(i)] ?? 0) === 1) };
+  };
+
+  // Lexicographic, in two solves. First the fewest tools: only tools whose needs are not a subset of
+  // another tool's can matter for a count, which leaves a small set-cover model.
+  const maximal = withoutDominated(candidates, keep, coverOf, () => 0, needs);
+  const fewest = program(maximal, () => 1, (all) => (req.maxTools !== undefined ? [` max: ${all} <= ${req.maxTools}`] : []));
+  let result = fewest;
+  if (fewest.status === 'Optimal') {
+    // Then, with the count fixed at that minimum, the least overlap and risk (costs are whole
+    // half-points: doubled, they are integers, which lets HiGHS prune by objective). A tool can be in
+    // that optimum only if its cost plus the cheapest possible rest of the stack stays within the cost
+    // of the first solution, so the others are left out before solving.
+    const k = fewest.chosen.length;
+    const upper = fewest.chosen.reduce((sum, t) => sum + secondary(t), 0);
+    const cheapest = Math.min(...candidates.map(secondary));
+    const affordable = withoutDominated(candidates, keep, coverOf, secondary, needs).filter((t) => keep.has(t.id) || secondary(t) + (k - 1) * cheapest <= upper + 1e-9);
+    result = program(affordable, (t) => Math.round(2 * secondary(t)), (all) => [` count: ${all} = ${k}`]);
+  }
 
   if (result.status !== 'Optimal') {
     if (req.maxTools !== undefined) {
@@ -146,7 +164,7 @@ export function recommend(cat: Catalogue, req: RecommendRequest, solve: MipSolve
     return { ...empty, blocked: [{ need: needs.join(', '), reason: `the solver found no stack (${result.status})`, blockedBy: [] }] };
   }
 
-  const chosenTools = model.filter((_, i) => Math.round(result.values[v(i)] ?? 0) === 1);
+  const chosenTools = result.chosen;
   const covers = Object.fromEntries(needs.map((n) => [n, chosenTools.filter((t) => cover.get(t.id)!.includes(n)).map((t) => t.id)]));
   const chosenIds = new Set(chosenTools.map((t) => t.id));
   const alternatives = Object.fromEntries(
