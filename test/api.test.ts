@@ -80,7 +80,7 @@ describe('HTTP API', () => {
   it('GET /api/openapi.json is an OpenAPI 3.1 document covering every endpoint', async () => {
     const doc = await body(await get('/api/openapi.json'));
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths).sort()).toEqual(['/api/catalogue', '/api/map', '/api/taxonomy', '/api/tools', '/api/tools/{id}', '/api/validate']);
+    expect(Object.keys(doc.paths).sort()).toEqual(['/api/catalogue', '/api/map', '/api/recommend', '/api/stacks', '/api/stacks/analyze', '/api/stacks/{id}', '/api/taxonomy', '/api/tools', '/api/tools/{id}', '/api/validate']);
     expect(doc.paths['/api/tools'].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['q', 'limit', 'offset', 'quadrant']));
     expect(doc.components.schemas.Tool.properties.capabilities).toBeDefined();
   });
@@ -122,5 +122,60 @@ describe('HTTP API', () => {
     expect(res.status).toBe(404);
     expect((await body(res)).error.status).toBe(404);
     expect((await app.request('/api/tools', { method: 'DELETE' })).status).toBe(404);
+  });
+});
+
+describe('stack and recommendation API', () => {
+  const stacksSaved = new Map<string, unknown>();
+  const repo = {
+    saveStack: async (id: string, stack: any) => (stacksSaved.set(id, stack), { id, name: stack.name, savedAt: 'now', stack }),
+    getStack: async (id: string) => (stacksSaved.has(id) ? { id, name: 'x', savedAt: 'now', stack: stacksSaved.get(id) as any } : undefined),
+    listStacks: async () => [...stacksSaved.keys()].map((id) => ({ id, name: 'x', savedAt: 'now' })),
+  };
+  const writer = createApp({ catalogue: cat, info: { sourceHash: 't', loadedAt: '2026-11-27T00:00:00Z', source: 'bundled' }, stacks: repo, writeToken: 'secret-token' });
+  const post = (a: typeof app, path: string, b: unknown, headers: Record<string, string> = {}) =>
+    a.request(path, { method: 'POST', body: JSON.stringify(b), headers: { 'Content-Type': 'application/json', ...headers } });
+  const good = { name: 'Acme', teams: [{ name: 'R', persona: 'researcher', tools: ['mlflow', 'optuna'] }, { name: 'P', persona: 'engineer', tools: ['kubernetes'] }] };
+
+  it('POST /api/stacks/analyze analyses a stack; an unknown tool or persona is a 400 naming the field', async () => {
+    const ok = await post(app, '/api/stacks/analyze', good);
+    expect(ok.status).toBe(200);
+    const a = await body(ok);
+    expect(a.stages).toHaveLength(8);
+    expect(a).toHaveProperty('gaps');
+    const badTool = await post(app, '/api/stacks/analyze', { ...good, teams: [{ name: 'R', persona: 'researcher', tools: ['nope'] }] });
+    expect(badTool.status).toBe(400);
+    expect((await body(badTool)).error.parameter).toBe('teams[0].tools[0]');
+    const badPersona = await post(app, '/api/stacks/analyze', { ...good, teams: [{ name: 'R', persona: 'wizard', tools: [] }] });
+    expect(badPersona.status).toBe(400);
+    expect((await body(badPersona)).error.parameter).toBe('teams[0].persona');
+  });
+
+  it('POST /api/stacks needs the token, stores a valid stack, and stores nothing when invalid', async () => {
+    expect((await post(writer, '/api/stacks', good)).status).toBe(401);
+    expect((await post(writer, '/api/stacks', good, { Authorization: 'Bearer wrong-token!' })).status).toBe(401);
+    expect((await post(app, '/api/stacks', good, { Authorization: 'Bearer x' })).status).toBe(403);
+    const bad = await post(writer, '/api/stacks', { ...good, name: 'Bad', teams: [{ name: 'R', persona: 'wizard', tools: [] }] }, { Authorization: 'Bearer secret-token' });
+    expect(bad.status).toBe(400);
+    expect(stacksSaved.size).toBe(0);
+    const saved = await post(writer, '/api/stacks', good, { Authorization: 'Bearer secret-token' });
+    expect(saved.status).toBe(201);
+    expect((await body(saved)).id).toBe('acme');
+    const back = await writer.request('/api/stacks/acme');
+    expect(back.status).toBe(200);
+    expect(back.headers.get('cache-control')).toBe('no-store');
+    expect((await body(back)).analysis.stages).toHaveLength(8);
+    expect((await writer.request('/api/stacks/none')).status).toBe(404);
+  });
+
+  it('POST /api/recommend answers with a proven-optimal stack, or explains why none exists', async () => {
+    const ok = await body(await post(app, '/api/recommend', { needs: ['experiment-tracking', 'model-serving'], openSourceOnly: true }));
+    expect(ok).toMatchObject({ feasible: true, optimal: true });
+    const none = await body(await post(app, '/api/recommend', { needs: ['model-serving'], exclude: cat.tools.filter((t) => [...t.capabilities.primary, ...t.capabilities.secondary].includes('model-serving')).map((t) => t.id) }));
+    expect(none.feasible).toBe(false);
+    expect(none.blocked[0].blockedBy).toEqual(['--exclude']);
+    const bad = await post(app, '/api/recommend', { needs: ['telepathy'] });
+    expect(bad.status).toBe(400);
+    expect((await post(app, '/api/recommend', { needs: [], colour: 'red' })).status).toBe(400);
   });
 });

@@ -14,7 +14,14 @@ import { crossCheck } from '../core/catalogue/cross-check.js';
 import { fieldPath } from '../core/problems.js';
 import { buildToolSearch } from '../core/search/search.js';
 import { webCatalogue } from '../app/web-data.js';
-import type { StoreInfo } from '../store/store.js';
+import type { StoreInfo, StackRepository } from '../store/store.js';
+import { StackSchema } from '../core/stack/schema.js';
+import { checkStack } from '../core/stack/check.js';
+import { analyzeStack } from '../core/stack/analyze.js';
+import { recommend } from '../core/recommend/recommend.js';
+import { highsSolver } from '../solver/highs.js';
+import { RecommendBody } from './query.js';
+import { timingSafeEqual } from 'node:crypto';
 import { apiError } from './errors.js';
 import { parseToolsQuery } from './query.js';
 import { openApiDocument } from './openapi.js';
@@ -25,6 +32,10 @@ import { readFileSync } from 'node:fs';
 
 export interface AppOptions {
   catalogue: Catalogue;
+  /** Where saved stacks live; without it the stack-saving endpoints answer 503. */
+  stacks?: StackRepository;
+  /** The bearer token writes need; without it writes are refused (403). */
+  writeToken?: string;
   info: Pick<StoreInfo, 'sourceHash' | 'loadedAt' | 'source'>;
   /** The built web app (dist-web/); the API works without it. */
   webRoot?: string;
@@ -33,7 +44,7 @@ export interface AppOptions {
 export const MAX_BODY_BYTES = 256 * 1024;
 
 /** The HTTP face of the catalogue: a JSON API and, when built, the web app. No I/O beyond serving files. */
-export function createApp({ catalogue: cat, info, webRoot }: AppOptions): Hono {
+export function createApp({ catalogue: cat, info, webRoot, stacks, writeToken }: AppOptions): Hono {
   const app = new Hono();
   const search = buildToolSearch(cat);
   const web = webCatalogue(cat, info);
@@ -52,7 +63,8 @@ export function createApp({ catalogue: cat, info, webRoot }: AppOptions): Hono {
   // Reads are cacheable: the content changes only when the catalogue does, so the version is the ETag.
   // The headers are set up front on GETs (errors override Cache-Control), so no finished response is rewritten.
   app.use('/api/*', async (c, next) => {
-    if (c.req.method === 'GET' || c.req.method === 'HEAD') {
+    // Saved stacks change with writes, not with the catalogue: never cached.
+    if ((c.req.method === 'GET' || c.req.method === 'HEAD') && !c.req.path.startsWith('/api/stacks')) {
       if (c.req.header('If-None-Match') === etag) return c.body(null, 304, { ETag: etag });
       c.header('ETag', etag);
       c.header('Cache-Control', 'public, max-age=60, must-revalidate');
@@ -95,27 +107,84 @@ export function createApp({ catalogue: cat, info, webRoot }: AppOptions): Hono {
     return c.json(toolDetail(cat, tool));
   });
 
-  app.post(
-    '/api/validate',
-    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => apiError(c, 413, `the body is larger than ${MAX_BODY_BYTES / 1024} KiB`, 'body') }),
-    async (c) => {
-      if (!(c.req.header('Content-Type') ?? '').startsWith('application/json')) return apiError(c, 415, 'send the tool as application/json', 'body');
-      let body: unknown;
-      try {
-        body = await c.req.json();
-      } catch {
-        return apiError(c, 400, 'the body is not valid JSON', 'body');
-      }
-      const parsed = ToolSchema.safeParse(body);
-      if (!parsed.success)
-        return c.json({ ok: false, problems: parsed.error.issues.map((i) => ({ field: fieldPath(i.path), message: i.message })) });
-      const others = cat.tools.filter((t) => t.id !== parsed.data.id);
-      const problems = crossCheck([...others, parsed.data], cat.tax)
-        .filter((p) => p.toolId === parsed.data.id && p.index === others.length)
-        .map((p) => ({ field: fieldPath(p.path), message: p.message, severity: p.severity }));
-      return c.json({ ok: !problems.some((p) => p.severity === 'error'), problems, replaces: cat.byId.has(parsed.data.id) });
-    },
-  );
+  const limit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => apiError(c, 413, `the body is larger than ${MAX_BODY_BYTES / 1024} KiB`, 'body') });
+  /** The JSON body, or an error response naming the body. */
+  const jsonBody = async (c: Context): Promise<{ ok: true; body: unknown } | { ok: false; res: Response }> => {
+    if (!(c.req.header('Content-Type') ?? '').startsWith('application/json')) return { ok: false, res: apiError(c, 415, 'send JSON (Content-Type: application/json)', 'body') };
+    try {
+      return { ok: true, body: await c.req.json() };
+    } catch {
+      return { ok: false, res: apiError(c, 400, 'the body is not valid JSON', 'body') };
+    }
+  };
+  /** A stack from a request body, checked against the catalogue; problems name the request field. */
+  const stackFrom = (body: unknown) => {
+    const parsed = StackSchema.safeParse(body);
+    if (!parsed.success) return { problems: parsed.error.issues.map((i) => ({ field: fieldPath(i.path), message: i.message })) };
+    const refs = checkStack(cat, parsed.data).map((p) => ({ field: fieldPath(p.path), message: p.message }));
+    return refs.length ? { problems: refs } : { stack: parsed.data };
+  };
+  const invalid = (c: Context, problems: Array<{ field: string; message: string }>) =>
+    c.json({ error: { status: 400, message: `${problems[0]!.field || 'body'}: ${problems[0]!.message}`, parameter: problems[0]!.field || 'body' }, problems }, 400);
+
+  app.post('/api/validate', limit, async (c) => {
+    const b = await jsonBody(c);
+    if (!b.ok) return b.res;
+    const parsed = ToolSchema.safeParse(b.body);
+    if (!parsed.success)
+      return c.json({ ok: false, problems: parsed.error.issues.map((i) => ({ field: fieldPath(i.path), message: i.message })) });
+    const others = cat.tools.filter((t) => t.id !== parsed.data.id);
+    const problems = crossCheck([...others, parsed.data], cat.tax)
+      .filter((p) => p.toolId === parsed.data.id && p.index === others.length)
+      .map((p) => ({ field: fieldPath(p.path), message: p.message, severity: p.severity }));
+    return c.json({ ok: !problems.some((p) => p.severity === 'error'), problems, replaces: cat.byId.has(parsed.data.id) });
+  });
+
+  app.post('/api/stacks/analyze', limit, async (c) => {
+    const b = await jsonBody(c);
+    if (!b.ok) return b.res;
+    const { stack, problems } = stackFrom(b.body);
+    if (!stack) return invalid(c, problems!);
+    return c.json(analyzeStack(cat, stack));
+  });
+
+  app.post('/api/recommend', limit, async (c) => {
+    const b = await jsonBody(c);
+    if (!b.ok) return b.res;
+    const parsed = RecommendBody.safeParse(b.body);
+    if (!parsed.success) return invalid(c, parsed.error.issues.map((i) => ({ field: fieldPath(i.path), message: i.message })));
+    const unknown = [...parsed.data.needs.filter((n) => !cat.tax.capability.has(n) && !cat.tax.stage.has(n)).map((n) => `needs: unknown need "${n}"`),
+      ...[...(parsed.data.keep ?? []), ...(parsed.data.exclude ?? [])].filter((id) => !cat.byId.has(id)).map((id) => `unknown tool "${id}"`)];
+    if (unknown.length) return invalid(c, unknown.map((m) => ({ field: m.startsWith('needs') ? 'needs' : 'keep/exclude', message: m })));
+    return c.json(recommend(cat, parsed.data, await highsSolver()));
+  });
+
+  // Saved stacks: reading is open, writing needs the token.
+  const authorised = (c: Context): Response | undefined => {
+    if (!writeToken) return apiError(c, 403, 'writes are disabled: start the server with MLNAV_TOKEN set');
+    const given = Buffer.from(c.req.header('Authorization')?.replace(/^Bearer\s+/i, '') ?? '');
+    const want = Buffer.from(writeToken);
+    if (given.length !== want.length || !timingSafeEqual(given, want)) return apiError(c, 401, 'a valid bearer token is needed to write', 'Authorization');
+    return undefined;
+  };
+  app.post('/api/stacks', limit, async (c) => {
+    const denied = authorised(c);
+    if (denied) return denied;
+    if (!stacks) return apiError(c, 503, 'no stack storage configured');
+    const b = await jsonBody(c);
+    if (!b.ok) return b.res;
+    const { stack, problems } = stackFrom(b.body);
+    if (!stack) return invalid(c, problems!);
+    const id = stack.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'stack';
+    const saved = await stacks.saveStack(id, stack);
+    return c.json({ id: saved.id, savedAt: saved.savedAt, analysis: analyzeStack(cat, stack) }, 201);
+  });
+  app.get('/api/stacks', async (c) => c.json(stacks ? await stacks.listStacks() : []));
+  app.get('/api/stacks/:id', async (c) => {
+    const saved = stacks ? await stacks.getStack(c.req.param('id')) : undefined;
+    if (!saved) return apiError(c, 404, `no stack "${c.req.param('id')}"`, 'id');
+    return c.json({ ...saved, analysis: analyzeStack(cat, saved.stack) });
+  });
 
   app.all('/api/*', (c) => apiError(c, 404, `no such endpoint: ${c.req.method} ${c.req.path}`));
 

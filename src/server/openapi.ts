@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { ToolSchema } from '../core/catalogue/tool.js';
 import { ToolSummarySchema } from '../core/catalogue/query.js';
 import { TaxonomySchema } from '../core/taxonomy/schema.js';
-import { ToolsQuery } from './query.js';
+import { ToolsQuery, RecommendBody } from './query.js';
+import { StackSchema } from '../core/stack/schema.js';
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'output', unrepresentable: 'any', target: 'draft-2020-12' });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -46,6 +47,31 @@ export function openApiDocument(version: string): Record<string, unknown> {
       },
       '/api/map': { get: { summary: 'Map positions and label layout of every tool, and the diagonals', responses: { '200': json({ type: 'object' }, 'the map') } } },
       '/api/catalogue': { get: { summary: 'Everything the web app loads at once', responses: { '200': json({ type: 'object' }, 'taxonomy, tools, map') } } },
+      '/api/stacks/analyze': {
+        post: {
+          summary: "Analyse an organisation's stack: stage coverage, gaps with build-vs-buy hints, overlaps, interlocks, footprints, retired tools",
+          requestBody: { required: true, content: { 'application/json': { schema: ref('Stack') } } },
+          responses: { '200': json({ type: 'object' }, 'the analysis'), '400': errors['400'], '413': json(ref('Error'), 'the body is larger than 256 KiB') },
+        },
+      },
+      '/api/stacks': {
+        get: { summary: 'Saved stacks', responses: { '200': json({ type: 'array' }, 'id, name and when saved') } },
+        post: {
+          summary: 'Save a stack (needs `Authorization: Bearer <MLNAV_TOKEN>`); nothing is stored when it is invalid',
+          requestBody: { required: true, content: { 'application/json': { schema: ref('Stack') } } },
+          responses: { '201': json({ type: 'object' }, 'saved, with its analysis'), '400': errors['400'], '401': json(ref('Error'), 'no or wrong token'), '403': json(ref('Error'), 'writes disabled') },
+        },
+      },
+      '/api/stacks/{id}': {
+        get: { summary: 'A saved stack with its analysis', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': json({ type: 'object' }, 'the stack'), '404': errors['404'] } },
+      },
+      '/api/recommend': {
+        post: {
+          summary: 'The fewest tools covering the needs, then least overlap and adoption risk (MIP, HiGHS); infeasible requests say which need and which constraint',
+          requestBody: { required: true, content: { 'application/json': { schema: ref('RecommendRequest') } } },
+          responses: { '200': json({ type: 'object', properties: { feasible: { type: 'boolean' }, optimal: { type: 'boolean' }, tools: { type: 'array', items: { type: 'string' } }, covers: { type: 'object' }, blocked: { type: 'array' } } }, 'the recommendation'), '400': errors['400'] },
+        },
+      },
       '/api/validate': {
         post: {
           summary: 'Check a tool document (JSON) against the schema and the catalogue, without storing it',
@@ -63,6 +89,8 @@ export function openApiDocument(version: string): Record<string, unknown> {
         Tool: schema(ToolSchema),
         ToolSummary: schema(ToolSummarySchema),
         Taxonomy: schema(TaxonomySchema),
+        Stack: schema(StackSchema),
+        RecommendRequest: schema(RecommendBody),
         Error: { type: 'object', required: ['error'], properties: { error: { type: 'object', required: ['status', 'message'], properties: { status: { type: 'integer' }, message: { type: 'string' }, parameter: { type: 'string' } } } } },
       },
     },

@@ -42,3 +42,17 @@ export function parseToolsQuery(raw: Record<string, string[]>, cat: Catalogue): 
   }
   return { ok: true, value: r.data };
 }
+
+/** The body of POST /api/recommend (the CLI's options, as JSON). */
+export const RecommendBody = z
+  .object({
+    needs: z.array(z.string().max(80)).min(1).max(200),
+    openSourceOnly: z.boolean().optional(),
+    selfHosted: z.boolean().optional(),
+    cloud: z.string().max(80).optional(),
+    keep: z.array(z.string().max(80)).max(200).optional(),
+    exclude: z.array(z.string().max(80)).max(5000).optional(),
+    maxTools: z.number().int().min(1).max(200).optional(),
+    policy: z.enum(['specialised-first', 'prefer-platforms']).optional(),
+  })
+  .strict();

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { createApp } from '../../server/app.js';
 import { packageRoot } from '../../app/paths.js';
-import { UserError, withCatalogue } from '../context.js';
+import { UserError, dbPathOf } from '../context.js';
+import { CatalogueError, describeProblems, openCatalogue } from '../../app/open-catalogue.js';
 
 export const webRootDir = join(packageRoot, 'dist-web');
 
@@ -17,14 +18,24 @@ export function registerServe(program: Command): void {
     .action(async (opts: { port: string; host: string }, cmd: Command) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port must be a port number, not "${opts.port}"`, 2);
-      // The catalogue is read once; the store closes straight after.
-      const app = await withCatalogue(cmd, ({ catalogue, info }) => createApp({ catalogue, info, webRoot: webRootDir }));
+      // The catalogue is read once; the store stays open for saved stacks.
+      let opened;
+      try {
+        opened = await openCatalogue(dbPathOf(cmd));
+      } catch (e) {
+        if (e instanceof CatalogueError) throw new UserError(`${e.message}\n${describeProblems(e.problems)}`);
+        throw e;
+      }
+      const { catalogue, info, store } = opened;
+      const writeToken = process.env.MLNAV_TOKEN || undefined;
+      const app = createApp({ catalogue, info, webRoot: webRootDir, stacks: store, writeToken });
+      if (!writeToken) process.stderr.write('mlnav: MLNAV_TOKEN is not set, so writes (saving stacks) are refused\n');
       if (!existsSync(join(webRootDir, 'index.html'))) process.stderr.write('mlnav: the web app is not built (npm run build); serving the API only\n');
       await new Promise<void>((resolve) => {
         const server = serve({ fetch: app.fetch, port, hostname: opts.host }, (addr) => {
           process.stdout.write(`MLOps Navigator on http://${opts.host}:${addr.port}/ (API at /api, OpenAPI at /api/openapi.json)\n`);
         });
-        const stop = () => server.close(() => resolve());
+        const stop = () => server.close(() => void store.close().then(resolve));
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       });

@@ -29,4 +29,15 @@ export const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0002_stacks': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('stacks')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('document', 'text', (c) => c.notNull())
+        .addColumn('saved_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
 };

@@ -4,13 +4,15 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Taxonomy } from '../../core/taxonomy/schema.js';
 import type { Tool } from '../../core/catalogue/tool.js';
-import type { CatalogueStore, StoreInfo } from '../store.js';
+import type { CatalogueStore, StoreInfo, StoredStack } from '../store.js';
+import type { Stack } from '../../core/stack/schema.js';
 import { migrations } from './migrations.js';
 
 interface DB {
   meta: { key: string; value: string };
   taxonomy: { id: number; document: string };
   tools: { id: string; name: string; license: string; open_source: number; status: string; document: string };
+  stacks: { id: string; name: string; document: string; saved_at: string };
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -78,6 +80,23 @@ export class SqliteStore implements CatalogueStore {
       loadedAt: meta.get('loaded_at') ?? '',
       schemaVersion: migrationNames[migrationNames.length - 1]!,
     };
+  }
+
+  async saveStack(id: string, stack: Stack): Promise<StoredStack> {
+    const savedAt = new Date().toISOString();
+    const row = { id, name: stack.name, document: JSON.stringify(stack), saved_at: savedAt };
+    await this.db.insertInto('stacks').values(row).onConflict((oc) => oc.column('id').doUpdateSet({ name: row.name, document: row.document, saved_at: row.saved_at })).execute();
+    return { id, name: stack.name, savedAt, stack };
+  }
+
+  async getStack(id: string): Promise<StoredStack | undefined> {
+    const r = await this.db.selectFrom('stacks').selectAll().where('id', '=', id).executeTakeFirst();
+    return r && { id: r.id, name: r.name, savedAt: r.saved_at, stack: JSON.parse(r.document) as Stack };
+  }
+
+  async listStacks(): Promise<Array<Omit<StoredStack, 'stack'>>> {
+    const rows = await this.db.selectFrom('stacks').select(['id', 'name', 'saved_at']).orderBy('id').execute();
+    return rows.map((r) => ({ id: r.id, name: r.name, savedAt: r.saved_at }));
   }
 
   async close(): Promise<void> {
