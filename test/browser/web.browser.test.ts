@@ -153,6 +153,22 @@ describe('web app in Chromium', () => {
     await page.close();
   });
 
+  it('the stack builder shows coverage, gaps and footprints, and recommends tools for the gaps', async () => {
+    const page = await open('#/stack?teams=Research~researcher~optuna.deepnote|Platform~engineer~kubernetes.git');
+    await page.waitForSelector('[data-testid="gaps"]');
+    const gaps = await page.locator('[data-testid="gaps"] li').evaluateAll((els) => els.map((e) => e.getAttribute('data-gap')));
+    expect(gaps).toContain('monitoring');
+    expect(await page.locator('.analysis .map polygon, .analysis .map line').count()).toBeGreaterThan(0);
+    expect(await page.locator('.analysis').textContent()).toContain('opposite ends');
+    await page.locator('input[aria-label="Add a tool to Platform"]').fill('Prometheus');
+    await page.locator('input[aria-label="Add a tool to Platform"]').press('Enter');
+    await expect.poll(() => page.url()).toContain('prometheus');
+    await page.getByRole('button', { name: 'Recommend tools for the gaps' }).click();
+    await page.waitForSelector('[data-testid="recommendation"] li');
+    expect(await page.locator('[data-testid="recommendation"]').textContent()).toMatch(/proven the fewest/);
+    await page.close();
+  });
+
   it('table and lifecycle views follow the filters', async () => {
     const page = await open('#/table?quadrant=ml-platforms');
     await page.waitForSelector('table.catalogue');
