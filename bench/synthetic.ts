@@ -1,17 +1,8 @@
 import type { Taxonomy } from '../src/core/taxonomy/schema.js';
 import type { Tool } from '../src/core/catalogue/tool.js';
 
-/** A small deterministic PRNG (mulberry32), so every run benchmarks the same catalogue. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { rng } from '../src/core/stats/random.js';
+import { rng } from '../src/core/stats/random.js';
 
 /** N plausible tools over the real taxonomy: 1-3 primary and 0-4 secondary capabilities, cross-references. */
 export function syntheticTools(n: number, taxonomy: Taxonomy, seed = 42): Tool[] {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ToolSchema } from './catalogue/tool.js';
 import { TaxonomySchema } from './taxonomy/schema.js';
 import { StackSchema } from './stack/schema.js';
+import { RadarSchema } from './radar/schema.js';
 
 /**
  * The JSON Schemas shipped in schema/, generated from the zod schemas (the single source).
@@ -16,5 +17,6 @@ export function jsonSchemas(): Record<string, unknown> {
     'tool.schema.json': gen(ToolSchema, 'MLOps Navigator catalogue tool (data/tools/<id>.yaml)'),
     'taxonomy.schema.json': gen(TaxonomySchema, 'MLOps Navigator taxonomy (data/taxonomy.yaml)'),
     'stack.schema.json': gen(StackSchema, "MLOps Navigator: an organisation's stack"),
+    'radar.schema.json': gen(RadarSchema, 'MLOps Navigator adoption radar'),
   };
 }

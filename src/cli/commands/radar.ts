@@ -1,0 +1,143 @@
+import { Option, type Command } from 'commander';
+import { relative, resolve } from 'node:path';
+import type { Catalogue } from '../../core/catalogue/catalogue.js';
+import { findTool } from '../../core/catalogue/catalogue.js';
+import { formatProblem } from '../../core/problems.js';
+import { defaultRadar, suggestedRadar, DEFAULT_STANDPOINT } from '../../core/radar/default.js';
+import { layoutRadar } from '../../core/radar/layout.js';
+import { editionState } from '../../core/radar/movement.js';
+import { renderRadarSvg } from '../../core/radar/render.js';
+import type { Radar } from '../../core/radar/schema.js';
+import { analyzeStack } from '../../core/stack/analyze.js';
+import { centroid } from '../../core/stack/geometry.js';
+import { slug, type ImportFrame, type RadarFormat } from '../../formats/radar/frame.js';
+import { readRadar, writeRadar } from '../../formats/radar/radar-file.js';
+import { writePicture } from '../../export/write-picture.js';
+import { UserError, list, printJson, withCatalogue } from '../context.js';
+import { loadStack } from './stack.js';
+
+const FORMATS = ['ours', 'byor-csv', 'byor-json', 'zalando', 'backstage', 'aoe'] as const;
+
+interface FrameOptions {
+  format?: RadarFormat;
+  quadrants?: string[];
+  rings?: string[];
+  mapRing?: string[];
+  mapQuadrant?: string[];
+  title?: string;
+}
+
+const pairs = (v: string, prev: string[] = []) => [...prev, v];
+
+function frameOf(cat: Catalogue, o: FrameOptions): ImportFrame {
+  const named = (names: string[]) => names.map((n) => ({ id: slug(n), name: n }));
+  const mapping = (entries: string[] | undefined) =>
+    Object.fromEntries((entries ?? []).map((e) => {
+      const at = e.lastIndexOf('=');
+      if (at <= 0) throw new UserError(`a mapping is NAME=id, not "${e}"`, 2);
+      return [e.slice(0, at), e.slice(at + 1)];
+    }));
+  const quadrants = o.quadrants ? named(o.quadrants) : cat.tax.taxonomy.quadrants.map((q) => ({ id: q.id, name: q.name }));
+  if (quadrants.length !== 4) throw new UserError('--quadrants takes exactly four names', 2);
+  const rings = o.rings ? named(o.rings) : cat.tax.taxonomy.rings.map((r) => ({ id: r.id, name: r.name }));
+  if (!rings.length || rings.length > 8) throw new UserError('--rings takes 1 to 8 names', 2);
+  return { title: o.title ?? 'Imported radar', quadrants, rings, ringMap: mapping(o.mapRing), quadrantMap: mapping(o.mapQuadrant), findTool: (name) => findTool(cat, name)?.id };
+}
+
+function withFrameOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--format <f>', 'the input format (default: from the extension or content)').choices(FORMATS))
+    .option('--quadrants <names>', 'four quadrant names, comma-separated, clockwise from top left (default: the landscape\'s)', list)
+    .option('--rings <names>', 'ring names, innermost first (default: Adopt, Trial, Assess, Hold)', list)
+    .option('--map-ring <name=id>', 'read a foreign ring name as one of ours (repeatable)', pairs)
+    .option('--map-quadrant <name=id>', 'read a foreign quadrant name as one of ours (repeatable)', pairs)
+    .option('--title <text>', 'title for an imported radar');
+}
+
+export function loadRadar(cat: Catalogue, path: string, o: FrameOptions): Radar {
+  const full = resolve(path);
+  const { radar, problems } = readRadar(full, relative(process.cwd(), full) || path, frameOf(cat, o), o.format);
+  if (!radar) throw new UserError(problems.map(formatProblem).join('\n'));
+  return radar;
+}
+
+function editionIndex(radar: Radar, edition?: string): number {
+  if (edition === undefined) return radar.editions.length - 1;
+  const i = radar.editions.findIndex((e) => e.date === edition);
+  if (i < 0) throw new UserError(`no edition "${edition}"; editions: ${radar.editions.map((e) => e.date).join(', ')}`);
+  return i;
+}
+
+export function radarPicture(radar: Radar, index: number) {
+  const edition = radar.editions[index]!;
+  const layout = layoutRadar({ rings: radar.rings, quadrants: radar.quadrants, blips: edition.blips });
+  const svg = renderRadarSvg({ title: radar.title, date: edition.date, rings: radar.rings, quadrants: radar.quadrants }, layout, editionState(radar, index));
+  return { layout, svg };
+}
+
+export function registerRadar(program: Command): void {
+  const radar = program.command('radar').description("the adoption radar: part 3's strategy, with the ecosystem's radar formats");
+
+  radar
+    .command('new')
+    .description("a radar of the catalogue: part 3's category rings, or rings suggested by distance from where you stand")
+    .requiredOption('--out <file>', 'radar file to write (YAML, or any format by --format)')
+    .addOption(new Option('--format <f>', 'output format').choices(FORMATS).default('ours'))
+    .option('--date <date>', 'edition date', new Date().toISOString().slice(0, 7))
+    .option('--suggest', 'suggest rings by distance on the map from where you stand (default: the software/piecemeal corner)')
+    .option('--stack <file>', 'with --suggest: stand at the centre of this stack\'s tools')
+    .option('--decided <radar>', 'with --suggest: an earlier radar whose rings are the owner\'s decisions (they win)')
+    .action(async (o: { out: string; format: RadarFormat; date: string; suggest?: boolean; stack?: string; decided?: string }, cmd: Command) => {
+      await withCatalogue(cmd, ({ catalogue }) => {
+        let r: Radar;
+        if (o.suggest) {
+          const standpoint = o.stack ? (centroid(analyzeStack(catalogue, loadStack(catalogue, o.stack)).tools) ?? DEFAULT_STANDPOINT) : DEFAULT_STANDPOINT;
+          r = suggestedRadar(catalogue, o.date, standpoint, o.decided ? loadRadar(catalogue, o.decided, {}) : undefined);
+        } else r = defaultRadar(catalogue, o.date);
+        process.stdout.write(`wrote ${writeRadar(r, resolve(o.out), o.format)} (${r.editions.at(-1)!.blips.length} blips)\n`);
+      });
+    });
+
+  withFrameOptions(radar.command('import').description('read a radar in any supported format and write it in ours').argument('<input>', 'file, or folder for AOE'))
+    .requiredOption('--out <file>', 'radar YAML to write')
+    .action(async (input: string, o: FrameOptions & { out: string }, cmd: Command) => {
+      await withCatalogue(cmd, ({ catalogue }) => {
+        const r = loadRadar(catalogue, input, o);
+        writeRadar(r, resolve(o.out), 'ours');
+        process.stdout.write(`imported ${r.editions.at(-1)!.blips.length} blips in ${r.editions.length} edition(s) into ${o.out}\n`);
+      });
+    });
+
+  withFrameOptions(radar.command('export').description('write a radar in another format').argument('<radar>', 'radar file (any supported format)'))
+    .addOption(new Option('--to <format>', 'output format').choices(FORMATS).makeOptionMandatory())
+    .requiredOption('--out <path>', 'file to write (a folder for AOE)')
+    .action(async (input: string, o: FrameOptions & { to: RadarFormat; out: string }, cmd: Command) => {
+      await withCatalogue(cmd, ({ catalogue }) => {
+        process.stdout.write(`wrote ${writeRadar(loadRadar(catalogue, input, o), resolve(o.out), o.to)}\n`);
+      });
+    });
+
+  withFrameOptions(radar.command('render').description('draw a radar edition as SVG or PNG').argument('<radar>', 'radar file (any supported format)'))
+    .requiredOption('--out <file>', 'FILE.svg or FILE.png')
+    .option('--edition <date>', 'which edition (default: the latest)')
+    .action(async (input: string, o: FrameOptions & { out: string; edition?: string }, cmd: Command) => {
+      if (!/\.(svg|png)$/i.test(o.out)) throw new UserError(`--out must end in .svg or .png: "${o.out}"`, 2);
+      await withCatalogue(cmd, ({ catalogue }) => {
+        const r = loadRadar(catalogue, input, o);
+        const { svg, layout } = radarPicture(r, editionIndex(r, o.edition));
+        writePicture(o.out, svg);
+        process.stdout.write(`wrote ${o.out} (${layout.blips.length} blips)\n`);
+      });
+    });
+
+  withFrameOptions(radar.command('layout').description("the blips' positions in the render's coordinates (centre 0,0)").argument('<radar>', 'radar file (any supported format)'))
+    .option('--edition <date>', 'which edition (default: the latest)')
+    .option('--json', 'print JSON (the default)')
+    .action(async (input: string, o: FrameOptions & { edition?: string }, cmd: Command) => {
+      await withCatalogue(cmd, ({ catalogue }) => {
+        const r = loadRadar(catalogue, input, o);
+        const { layout } = radarPicture(r, editionIndex(r, o.edition));
+        printJson({ rings: layout.rings, blips: layout.blips.map(({ id, ring, quadrant, x, y, r: rad }) => ({ id, ring, quadrant, x, y, r: rad })) });
+      });
+    });
+}

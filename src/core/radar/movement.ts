@@ -1,0 +1,31 @@
+import type { Radar, Movement } from './schema.js';
+
+/** A blip of one edition with what changed since the previous edition, and its ring history. */
+export interface BlipState {
+  id: string;
+  name: string;
+  quadrant: string;
+  ring: string;
+  movement: Movement;
+  history: Array<{ date: string; ring: string }>;
+  rationale?: string;
+  tool?: string;
+  link?: string;
+}
+
+/** Movement by comparing an edition with the one before: towards the centre is "moved in". */
+export function editionState(radar: Radar, editionIndex = radar.editions.length - 1): BlipState[] {
+  const ringIndex = new Map(radar.rings.map((r, i) => [r.id, i]));
+  const edition = radar.editions[editionIndex]!;
+  const previous = editionIndex > 0 ? new Map(radar.editions[editionIndex - 1]!.blips.map((b) => [b.id, b])) : undefined;
+  return edition.blips.map((b) => {
+    const before = previous?.get(b.id);
+    let movement: Movement = 'no-change';
+    if (previous && !before) movement = 'new';
+    else if (before && before.ring !== b.ring) movement = ringIndex.get(b.ring)! < ringIndex.get(before.ring)! ? 'moved-in' : 'moved-out';
+    const history = radar.editions
+      .slice(0, editionIndex + 1)
+      .flatMap((e) => e.blips.filter((x) => x.id === b.id).map((x) => ({ date: e.date, ring: x.ring })));
+    return { id: b.id, name: b.name, quadrant: b.quadrant, ring: b.ring, movement, history, rationale: b.rationale, tool: b.tool, link: b.link };
+  });
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { Id } from '../ids.js';
+
+/** One blip in one edition: where the owner put it and why. */
+export const Blip = z
+  .object({
+    id: Id,
+    name: z.string().min(1),
+    quadrant: Id,
+    ring: Id,
+    /** The catalogue tool this blip stands for, if any (free items are allowed). */
+    tool: Id.optional(),
+    /** Markdown; rendered sanitised. */
+    rationale: z.string().optional(),
+    link: z.url({ protocol: /^https?$/ }).optional(),
+  })
+  .strict();
+export type Blip = z.infer<typeof Blip>;
+
+export const Edition = z
+  .object({
+    /** A date (2026-11, 2026-11-27, 2026.05) or a label such as "before 2026.05" for a reconstructed edition. */
+    date: z.string().min(1).max(60),
+    blips: z.array(Blip),
+  })
+  .strict();
+export type Edition = z.infer<typeof Edition>;
+
+export const RadarSchema = z
+  .object({
+    title: z.string().min(1),
+    /** Innermost first. */
+    rings: z.array(z.object({ id: Id, name: z.string().min(1) }).strict()).min(1).max(8),
+    quadrants: z.array(z.object({ id: Id, name: z.string().min(1) }).strict()).length(4),
+    /** Oldest first; the last is the current edition. */
+    editions: z.array(Edition).min(1),
+  })
+  .strict()
+  .superRefine((r, ctx) => {
+    const rings = new Set(r.rings.map((x) => x.id));
+    const quadrants = new Set(r.quadrants.map((x) => x.id));
+    r.editions.forEach((e, i) => {
+      const seen = new Set<string>();
+      const names = new Set<string>();
+      e.blips.forEach((b, j) => {
+        const at = ['editions', i, 'blips', j];
+        if (!rings.has(b.ring)) ctx.addIssue({ code: 'custom', path: [...at, 'ring'], message: `unknown ring "${b.ring}"` });
+        if (!quadrants.has(b.quadrant)) ctx.addIssue({ code: 'custom', path: [...at, 'quadrant'], message: `unknown quadrant "${b.quadrant}"` });
+        if (seen.has(b.id)) ctx.addIssue({ code: 'custom', path: [...at, 'id'], message: `duplicate blip id "${b.id}"` });
+        if (names.has(b.name.toLowerCase())) ctx.addIssue({ code: 'custom', path: [...at, 'name'], message: `duplicate name "${b.name}"` });
+        seen.add(b.id);
+        names.add(b.name.toLowerCase());
+      });
+    });
+  });
+export type Radar = z.infer<typeof RadarSchema>;
+
+export type Movement = 'new' | 'moved-in' | 'moved-out' | 'no-change';
