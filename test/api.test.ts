@@ -77,10 +77,20 @@ describe('HTTP API', () => {
     expect(web.taxonomy.quadrants).toHaveLength(4);
   });
 
+  it('GET /api/radar and /api/radar/backstage serve the default radar, the second in Backstage\'s loader shape', async () => {
+    const radar = await body(await get('/api/radar'));
+    expect(radar.editions.at(-1).blips).toHaveLength(cat.tools.length);
+    const b = await body(await get('/api/radar/backstage'));
+    expect(b.quadrants.map((q: { id: string }) => q.id)).toEqual(['cloud-platforms', 'ml-platforms', 'specialized-ml-tools', 'standard-swe-tools']);
+    expect(b.rings.map((r: { id: string }) => r.id)).toEqual(['adopt', 'trial', 'assess', 'hold']);
+    const mlflow = b.entries.find((e: { id: string }) => e.id === 'mlflow');
+    expect(mlflow).toMatchObject({ title: 'MLflow', quadrant: 'ml-platforms', timeline: [expect.objectContaining({ ringId: expect.any(String), moved: 0 })] });
+  });
+
   it('GET /api/openapi.json is an OpenAPI 3.1 document covering every endpoint', async () => {
     const doc = await body(await get('/api/openapi.json'));
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths).sort()).toEqual(['/api/catalogue', '/api/map', '/api/recommend', '/api/stacks', '/api/stacks/analyze', '/api/stacks/{id}', '/api/taxonomy', '/api/tools', '/api/tools/{id}', '/api/validate']);
+    expect(Object.keys(doc.paths).sort()).toEqual(['/api/catalogue', '/api/map', '/api/radar', '/api/radar/backstage', '/api/recommend', '/api/stacks', '/api/stacks/analyze', '/api/stacks/{id}', '/api/taxonomy', '/api/tools', '/api/tools/{id}', '/api/validate']);
     expect(doc.paths['/api/tools'].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['q', 'limit', 'offset', 'quadrant']));
     expect(doc.components.schemas.Tool.properties.capabilities).toBeDefined();
   });

@@ -22,6 +22,8 @@ import { recommend } from '../core/recommend/recommend.js';
 import { highsSolver } from '../solver/highs.js';
 import { RecommendBody } from './query.js';
 import { timingSafeEqual } from 'node:crypto';
+import { defaultRadar } from '../core/radar/default.js';
+import { exportBackstage } from '../formats/radar/backstage.js';
 import { apiError } from './errors.js';
 import { parseToolsQuery } from './query.js';
 import { openApiDocument } from './openapi.js';
@@ -50,11 +52,14 @@ export function createApp({ catalogue: cat, info, webRoot, stacks, writeToken }:
   const web = webCatalogue(cat, info);
   const etag = `"${web.version}"`;
   // Everything that depends only on the catalogue is serialised once; query results are cached by query.
+  const radar = defaultRadar(cat, info.loadedAt.slice(0, 7) || 'current');
   const frozen = {
     taxonomy: new FrozenJson(cat.tax.taxonomy),
     openapi: new FrozenJson(openApiDocument(web.version)),
     catalogue: new FrozenJson(web),
     map: new FrozenJson({ layout: web.map, diagonals: web.diagonals }),
+    radar: new FrozenJson(radar),
+    backstage: new FrozenJson(exportBackstage(radar)),
   };
   const listings = new Lru<FrozenJson>(1000);
 
@@ -77,6 +82,9 @@ export function createApp({ catalogue: cat, info, webRoot, stacks, writeToken }:
   app.get('/api/openapi.json', (c) => frozen.openapi.send(c));
   app.get('/api/catalogue', (c) => frozen.catalogue.send(c));
   app.get('/api/map', (c) => frozen.map.send(c));
+  // The catalogue's adoption radar (part 3's rings), ours and as Backstage's tech-radar plugin loads it.
+  app.get('/api/radar', (c) => frozen.radar.send(c));
+  app.get('/api/radar/backstage', (c) => frozen.backstage.send(c));
 
   app.get('/api/tools', (c) => {
     const key = c.req.url;

@@ -4,6 +4,7 @@ import { ToolSummarySchema } from '../core/catalogue/query.js';
 import { TaxonomySchema } from '../core/taxonomy/schema.js';
 import { ToolsQuery, RecommendBody } from './query.js';
 import { StackSchema } from '../core/stack/schema.js';
+import { RadarSchema } from '../core/radar/schema.js';
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'output', unrepresentable: 'any', target: 'draft-2020-12' });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -46,6 +47,8 @@ export function openApiDocument(version: string): Record<string, unknown> {
         },
       },
       '/api/map': { get: { summary: 'Map positions and label layout of every tool, and the diagonals', responses: { '200': json({ type: 'object' }, 'the map') } } },
+      '/api/radar': { get: { summary: "The catalogue's adoption radar: part 3's category rings", responses: { '200': json(ref('Radar'), 'the radar') } } },
+      '/api/radar/backstage': { get: { summary: "The same radar as Backstage's tech-radar plugin loads it (TechRadarLoaderResponse)", responses: { '200': json({ type: 'object' }, 'quadrants, rings, entries with timelines') } } },
       '/api/catalogue': { get: { summary: 'Everything the web app loads at once', responses: { '200': json({ type: 'object' }, 'taxonomy, tools, map') } } },
       '/api/stacks/analyze': {
         post: {
@@ -90,6 +93,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
         ToolSummary: schema(ToolSummarySchema),
         Taxonomy: schema(TaxonomySchema),
         Stack: schema(StackSchema),
+        Radar: schema(RadarSchema),
         RecommendRequest: schema(RecommendBody),
         Error: { type: 'object', required: ['error'], properties: { error: { type: 'object', required: ['status', 'message'], properties: { status: { type: 'integer' }, message: { type: 'string' }, parameter: { type: 'string' } } } } },
       },

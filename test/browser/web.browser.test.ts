@@ -169,6 +169,22 @@ describe('web app in Chromium', () => {
     await page.close();
   });
 
+  it('the radar page shows every blip, searches, zooms on a quadrant and lists rationales', async () => {
+    const page = await open('#/radar');
+    await page.waitForSelector('.radar svg g.blip', { state: 'attached' });
+    expect(await page.locator('.radar g.blip').count()).toBe(cat.tools.length);
+    expect(await page.locator('table.legend tbody tr').count()).toBe(cat.tools.length);
+    await page.locator('.radar-page input[type="search"]').fill('flow');
+    await expect.poll(() => page.locator('table.legend tbody tr').count()).toBeLessThan(cat.tools.length);
+    expect(await page.locator('.radar g.blip.dim').count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Machine Learning Platforms' }).click();
+    await expect.poll(() => page.locator('.radar svg').getAttribute('viewBox')).not.toMatch(/^0 0 /);
+    expect(page.url()).toContain('zoom=ml-platforms');
+    expect(await page.locator('table.legend').textContent()).toContain('MLflow');
+    expect((page as Page & { errors: string[] }).errors).toEqual([]);
+    await page.close();
+  });
+
   it('table and lifecycle views follow the filters', async () => {
     const page = await open('#/table?quadrant=ml-platforms');
     await page.waitForSelector('table.catalogue');

@@ -10,6 +10,7 @@ import { ToolPage } from './pages/ToolPage';
 import { ComparePage } from './pages/ComparePage';
 import { LifecyclePage } from './pages/LifecyclePage';
 import { StackPage } from './pages/StackPage';
+import { RadarPage } from './pages/RadarPage';
 import { takePrerenderedMap } from './lib/prerendered';
 import './styles.css';
 
@@ -18,6 +19,7 @@ const NAV = [
   ['/table', 'Catalogue'],
   ['/lifecycle', 'Lifecycle'],
   ['/compare', 'Compare'],
+  ['/radar', 'Radar'],
   ['/stack', 'Your stack'],
 ] as const;
 
@@ -59,7 +61,7 @@ function App() {
         <a class="brand" href={href('/')}>MLOps Navigator</a>
         <nav aria-label="Views">
           {NAV.map(([path, label]) => (
-            <a key={path} href={path === '/compare' || path === '/stack' ? href(path) : href(path, keep)} aria-current={route.path === path ? 'page' : undefined}>
+            <a key={path} href={path === '/compare' || path === '/stack' || path === '/radar' ? href(path) : href(path, keep)} aria-current={route.path === path ? 'page' : undefined}>
               {label}
             </a>
           ))}
@@ -74,8 +76,9 @@ function App() {
         {cat && route.path === '/lifecycle' && <LifecyclePage cat={cat} shown={shown} />}
         {cat && route.path === '/compare' && <ComparePage cat={cat} params={route.params} />}
         {cat && route.path === '/stack' && <StackPage cat={cat} params={route.params} />}
+        {route.path === '/radar' && <RadarPage params={route.params} />}
         {cat && toolId && <ToolPage id={toolId} cat={cat} />}
-        {cat && !filtered && !toolId && route.path !== '/compare' && route.path !== '/stack' && <p role="alert">No such page. <a href={href('/')}>Back to the map</a>.</p>}
+        {cat && !filtered && !toolId && route.path !== '/compare' && route.path !== '/stack' && route.path !== '/radar' && <p role="alert">No such page. <a href={href('/')}>Back to the map</a>.</p>}
       </main>
       <footer class="foot muted small">
         Framework after L. J. V. Miranda, “Navigating the MLOps tooling landscape” (2021). Placement computed from each tool’s capabilities.

@@ -11,6 +11,16 @@ export interface RadarPicture {
   quadrants: Array<{ id: string; name: string }>;
 }
 
+/** Where the render puts things: the radar's centre and the picture's size (for zooming on a quarter). */
+export function radarGeometry(layout: RadarLayout, legendRows: number) {
+  const pad = 40, legendW = 300, lineH = 15;
+  const R = layout.radius;
+  const radarWidth = 2 * R + 2 * pad;
+  const cx = radarWidth / 2, cy = pad + 70 + R;
+  const legendTop = cy + R + 80;
+  return { pad, legendW, lineH, R, width: Math.max(radarWidth, 4 * legendW), height: legendTop + legendRows * lineH + pad, cx, cy, legendTop };
+}
+
 /**
  * The radar as an SVG document: rings, quarters, numbered blips (new ones ringed, moved ones with an
  * arrow-like notch), and a legend listing every blip by number. Pure: same input, same bytes.
@@ -31,7 +41,7 @@ export function renderRadarSvg(pic: RadarPicture, layout: RadarLayout, states: r
   const legendTop = cy + R + 80;
   const height = legendTop + legendRows * lineH + pad;
   const out: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${Math.max(width, 4 * legendW)} ${height}" width="${Math.max(width, 4 * legendW)}" height="${height}" font-family="DejaVu Sans, Helvetica, Arial, sans-serif" role="img" aria-label="${escapeXml(pic.title)}">`,
+ `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="DejaVu Sans, Helvetica, Arial, sans-serif" role="img" aria-label="${escapeXml(pic.title)}">`,
     `<rect width="100%" height="100%" fill="#fff"/>`,
     `<text x="${pad}" y="${pad}" font-size="22" font-weight="700" fill="#1d2430">${escapeXml(pic.title)}</text>`,
     `<text x="${pad}" y="${pad + 22}" font-size="13" fill="#5b6472">Edition ${escapeXml(pic.date)} · ${layout.blips.length} blips</text>`,

@@ -1,7 +1,9 @@
 import type { WebCatalogue } from '../../../src/app/web-data';
 import type { ToolDetail } from '../../../src/core/catalogue/detail';
 
-export type { WebCatalogue, ToolDetail };
+import type { Radar } from '../../../src/core/radar/schema';
+
+export type { WebCatalogue, ToolDetail, Radar };
 
 /**
  * Where the data comes from: the server's API, or the JSON files of a static export. Paths are
@@ -21,6 +23,11 @@ export function loadCatalogue(): Promise<WebCatalogue> {
     performance.mark('mlnav:data-loaded');
     return c;
   }));
+}
+
+let radar: Promise<Radar> | undefined;
+export function loadRadar(): Promise<Radar> {
+  return (radar ??= getJson<Radar>(mode === 'api' ? 'api/radar' : 'data/radar.json'));
 }
 
 const details = new Map<string, Promise<ToolDetail>>();

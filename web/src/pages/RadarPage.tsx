@@ -1,0 +1,116 @@
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { layoutRadar, QUARTER_SIGNS } from '../../../src/core/radar/layout';
+import { editionState } from '../../../src/core/radar/movement';
+import { radarGeometry, renderRadarSvg } from '../../../src/core/radar/render';
+import { loadRadar, type Radar } from '../lib/data';
+import { downloadPng, downloadSvg } from '../lib/download';
+import { markdownToSafeHtml } from '../lib/markdown';
+import { href } from '../lib/route';
+
+/** The adoption radar: an edition picker with movement, quadrant zoom, search, a legend with rationale, print. */
+export function RadarPage({ params }: { params: URLSearchParams }) {
+  const [radar, setRadar] = useState<Radar | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const host = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    loadRadar().then(setRadar, (e: Error) => setError(e.message));
+  }, []);
+  const set = (key: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    history.replaceState(null, '', href('/radar', next));
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+  };
+  // The edition in the URL, else the latest.
+  const found = radar ? radar.editions.findIndex((e) => e.date === params.get('edition')) : -1;
+  const index = radar ? (found >= 0 ? found : radar.editions.length - 1) : 0;
+  const q = (params.get('q') ?? '').trim().toLowerCase();
+  const zoom = params.get('zoom') ?? '';
+
+  const picture = useMemo(() => {
+    if (!radar) return null;
+    const edition = radar.editions[index]!;
+    const layout = layoutRadar({ rings: radar.rings, quadrants: radar.quadrants, blips: edition.blips });
+    const states = editionState(radar, index);
+    const svg = renderRadarSvg({ title: radar.title, date: edition.date, rings: radar.rings, quadrants: radar.quadrants }, layout, states);
+    return { layout, states, svg };
+  }, [radar, index]);
+
+  useLayoutEffect(() => {
+    if (!picture || !host.current) return;
+    host.current.innerHTML = picture.svg;
+    performance.mark('mlnav:radar-rendered');
+    requestAnimationFrame(() => setTimeout(() => performance.mark('mlnav:radar-painted')));
+  }, [picture]);
+
+  // Search highlights; zoom narrows the view to one quarter.
+  useLayoutEffect(() => {
+    if (!picture || !radar || !host.current) return;
+    const svg = host.current.querySelector('svg')!;
+    const names = new Map(picture.states.map((s) => [s.id, s.name.toLowerCase()]));
+    for (const g of svg.querySelectorAll<SVGGElement>('g.blip')) {
+      const hit = !q || names.get(g.dataset.blipId!)!.includes(q);
+      g.classList.toggle('dim', !hit);
+    }
+    const qi = radar.quadrants.findIndex((x) => x.id === zoom);
+    const rows = Math.max(...radar.quadrants.map((x) => picture.layout.blips.filter((b) => b.quadrant === x.id).length + radar.rings.length * 1.6 + 2));
+    const g = radarGeometry(picture.layout, rows);
+    if (qi < 0) svg.setAttribute('viewBox', `0 0 ${g.width} ${g.height}`);
+    else {
+      const [sx, sy] = QUARTER_SIGNS[qi]!;
+      const x = sx < 0 ? g.cx - g.R - 20 : g.cx - 20, y = sy < 0 ? g.cy - g.R - 40 : g.cy - 20;
+      svg.setAttribute('viewBox', `${x} ${y} ${g.R + 40} ${g.R + 60}`);
+    }
+  }, [picture, q, zoom, radar]);
+
+  if (error) return <p role="alert">Could not load the radar: {error}</p>;
+  if (!radar || !picture) return <p aria-busy="true">Loading the radar…</p>;
+  const ringName = new Map(radar.rings.map((r) => [r.id, r.name]));
+  const quadrantName = new Map(radar.quadrants.map((x) => [x.id, x.name]));
+  const number = new Map(picture.layout.blips.map((b) => [b.id, b.n]));
+  const rows = [...picture.states].sort((a, b) => number.get(a.id)! - number.get(b.id)!).filter((s) => !q || s.name.toLowerCase().includes(q));
+  return (
+    <section class="radar-page" aria-labelledby="radar-title">
+      <h1 id="radar-title">{radar.title}</h1>
+      <div class="toolbar">
+        <label class="filter inline">
+          <span>Edition</span>
+          <select value={radar.editions[index]!.date} onChange={(e) => set('edition', (e.currentTarget as HTMLSelectElement).value)}>
+            {radar.editions.map((e) => <option key={e.date} value={e.date}>{e.date}</option>)}
+          </select>
+        </label>
+        <label class="filter inline">
+          <span>Find</span>
+          <input type="search" value={params.get('q') ?? ''} onInput={(e) => set('q', (e.currentTarget as HTMLInputElement).value)} placeholder="Search the radar…" />
+        </label>
+        <div class="group" role="group" aria-label="Zoom on a quadrant">
+          <button type="button" aria-pressed={!zoom} onClick={() => set('zoom', '')}>Whole radar</button>
+          {radar.quadrants.map((x) => <button type="button" key={x.id} aria-pressed={zoom === x.id} onClick={() => set('zoom', x.id)}>{x.name}</button>)}
+        </div>
+        <div class="group" role="group" aria-label="Export picture">
+          <button type="button" onClick={() => downloadSvg(picture.svg, 'mlops-radar')}>SVG</button>
+          <button type="button" onClick={() => void downloadPng(picture.svg, 'mlops-radar', 1)}>PNG</button>
+          <button type="button" onClick={() => window.print()}>Print</button>
+        </div>
+      </div>
+      <div class="radar" ref={host} />
+      <table class="catalogue legend">
+        <caption class="sr-only">Every blip of the {radar.editions[index]!.date} edition with its rationale</caption>
+        <thead><tr><th scope="col">#</th><th scope="col">Blip</th><th scope="col">Ring</th><th scope="col">Quadrant</th><th scope="col">Movement</th><th scope="col">Rationale</th></tr></thead>
+        <tbody>
+          {rows.map((s) => (
+            <tr key={s.id} data-blip-id={s.id}>
+              <td class="num">{number.get(s.id)}</td>
+              <th scope="row">{s.tool ? <a href={href(`/tools/${s.tool}`)}>{s.name}</a> : s.name}</th>
+              <td>{ringName.get(s.ring)}<span class="muted small">{s.history.length > 1 ? ` (${s.history.map((h) => ringName.get(h.ring)).join(' → ')})` : ''}</span></td>
+              <td>{quadrantName.get(s.quadrant)}</td>
+              <td>{s.movement}</td>
+              <td class="rationale" dangerouslySetInnerHTML={{ __html: markdownToSafeHtml(s.rationale ?? '') }} />
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
