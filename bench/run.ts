@@ -6,6 +6,7 @@ import { cpus, totalmem } from 'node:os';
 import { benchCatalogue } from './catalogue.js';
 import { benchWeb } from './web.js';
 import { benchRecommend } from './recommend.js';
+import { benchRadar } from './radar.js';
 
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const arg = process.argv.indexOf('--sizes');
@@ -20,7 +21,13 @@ console.log(`MLOps Navigator benchmarks, ${new Date().toISOString().slice(0, 10)
 
 if (only === undefined || only === 'catalogue') await catalogueSection();
 if (only === undefined || only === 'recommend') await recommendSection();
+if (only === undefined || only === 'radar') radarSection();
 if (only === undefined || only === 'web') await webSection();
+
+function radarSection() {
+  const r = benchRadar(400);
+  console.log(`\nRadar: layout + SVG render of ${r.blips} blips in Node (median of 20 after 3 warm-up runs): ${r.median.toFixed(1)} ms, max ${r.max.toFixed(1)} ms; target <= 100 ms: ${r.max <= 100 ? 'met' : 'NOT met'}`);
+}
 
 async function recommendSection() {
   for (const shape of ['realistic', 'uniform'] as const) {
@@ -54,6 +61,7 @@ async function webSection() {
   console.log('|---|---:|---:|');
   console.log(`| map first render after navigation (median of ${w.firstRenderMs.runs}; max) | ${ms(w.firstRenderMs.median)}; ${ms(w.firstRenderMs.max)} | <= 400 ms |`);
   console.log(`| search keystroke to repaint (median; p95; max of ${w.keystrokeMs.runs}) | ${ms(w.keystrokeMs.median)}; ${ms(w.keystrokeMs.p95)}; ${ms(w.keystrokeMs.max)} | <= 50 ms |`);
+  console.log(`| radar page, 400 blips, first rendered after navigation (median of ${w.radarPageMs.runs}; max) | ${ms(w.radarPageMs.median)}; ${ms(w.radarPageMs.max)} | <= 300 ms |`);
   console.log(`| search index build, in idle time after the first paint (median) | ${ms(median(w.searchIndexMs))} | - |`);
   console.log(`| map page JavaScript, gzipped | ${(w.jsGzipBytes / 1024).toFixed(1)} KB | <= 150 KB |`);
   console.log(`| bare node:http hello world | ${Math.round(w.api.helloRps).toLocaleString('en')} req/s, p99 ${w.api.helloP99Ms} ms | baseline |`);

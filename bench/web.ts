@@ -81,6 +81,21 @@ export async function benchWeb(tools = 2500) {
       }
       await page.close();
     }
+    // The radar page on a 400-tool catalogue (400 blips).
+    const small = await start('servers/api.js', ['400', webRoot]);
+    const radarRender: number[] = [];
+    try {
+      for (let run = 0; run < 6; run++) {
+        const page = await context.newPage();
+        await page.goto(`http://127.0.0.1:${small.port}/#/radar`);
+        await page.waitForFunction("performance.getEntriesByName('mlnav:radar-painted').length > 0", undefined, { timeout: 30_000 });
+        const t = await page.evaluate<number>("performance.getEntriesByName('mlnav:radar-painted')[0].startTime");
+        if (run > 0) radarRender.push(t);
+        await page.close();
+      }
+    } finally {
+      small.child.kill();
+    }
     await browser.close();
 
     // API throughput against the bare baseline, same machine, same run, one after the other.
@@ -92,6 +107,7 @@ export async function benchWeb(tools = 2500) {
     return {
       tools,
       searchIndexMs: indexMs,
+      radarPageMs: { median: median(radarRender), max: Math.max(...radarRender), runs: radarRender.length },
       jsGzipBytes: jsGzip,
       firstRenderMs: { median: median(firstRender), max: Math.max(...firstRender), runs: firstRender.length },
       keystrokeMs: { median: median(keystroke), p95: p(keystroke, 0.95), max: Math.max(...keystroke), runs: keystroke.length },

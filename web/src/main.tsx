@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { loadCatalogue, type WebCatalogue } from './lib/data';
+import { loadCatalogue, loadRadar, type WebCatalogue } from './lib/data';
 import { href, useRoute } from './lib/route';
 import { applyFilters, buildIndex, filtersFrom } from './lib/filters';
 import { FilterBar } from './components/FilterBar';
@@ -23,7 +23,8 @@ const NAV = [
   ['/stack', 'Your stack'],
 ] as const;
 
-// Start loading the catalogue while the app itself is still starting.
+// Start loading what the first view needs while the app itself is still starting.
+if (location.hash.startsWith('#/radar')) void loadRadar();
 const catalogueRequest = loadCatalogue();
 
 function App() {

@@ -12,6 +12,8 @@ export function RadarPage({ params }: { params: URLSearchParams }) {
   const [radar, setRadar] = useState<Radar | null>(null);
   const [error, setError] = useState<string | null>(null);
   const host = useRef<HTMLDivElement>(null);
+  // The legend (hundreds of rendered Markdown rationales) waits until the radar has been painted.
+  const [showLegend, setShowLegend] = useState(false);
   useEffect(() => {
     loadRadar().then(setRadar, (e: Error) => setError(e.message));
   }, []);
@@ -41,7 +43,12 @@ export function RadarPage({ params }: { params: URLSearchParams }) {
     if (!picture || !host.current) return;
     host.current.innerHTML = picture.svg;
     performance.mark('mlnav:radar-rendered');
-    requestAnimationFrame(() => setTimeout(() => performance.mark('mlnav:radar-painted')));
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        performance.mark('mlnav:radar-painted');
+        setShowLegend(true);
+      }),
+    );
   }, [picture]);
 
   // Search highlights; zoom narrows the view to one quarter.
@@ -56,12 +63,15 @@ export function RadarPage({ params }: { params: URLSearchParams }) {
     const qi = radar.quadrants.findIndex((x) => x.id === zoom);
     const rows = Math.max(...radar.quadrants.map((x) => picture.layout.blips.filter((b) => b.quadrant === x.id).length + radar.rings.length * 1.6 + 2));
     const g = radarGeometry(picture.layout, rows);
-    if (qi < 0) svg.setAttribute('viewBox', `0 0 ${g.width} ${g.height}`);
-    else {
+    // The element's width and height follow the view, so the browser keeps its aspect ratio.
+    let view = [0, 0, g.width, g.height];
+    if (qi >= 0) {
       const [sx, sy] = QUARTER_SIGNS[qi]!;
-      const x = sx < 0 ? g.cx - g.R - 20 : g.cx - 20, y = sy < 0 ? g.cy - g.R - 40 : g.cy - 20;
-      svg.setAttribute('viewBox', `${x} ${y} ${g.R + 40} ${g.R + 60}`);
+      view = [sx < 0 ? g.cx - g.R - 20 : g.cx - 20, sy < 0 ? g.cy - g.R - 40 : g.cy - 20, g.R + 40, g.R + 60];
     }
+    svg.setAttribute('viewBox', view.join(' '));
+    svg.setAttribute('width', String(view[2]));
+    svg.setAttribute('height', String(view[3]));
   }, [picture, q, zoom, radar]);
 
   if (error) return <p role="alert">Could not load the radar: {error}</p>;
@@ -95,7 +105,7 @@ export function RadarPage({ params }: { params: URLSearchParams }) {
         </div>
       </div>
       <div class="radar" ref={host} />
-      <table class="catalogue legend">
+      {showLegend && <table class="catalogue legend">
         <caption class="sr-only">Every blip of the {radar.editions[index]!.date} edition with its rationale</caption>
         <thead><tr><th scope="col">#</th><th scope="col">Blip</th><th scope="col">Ring</th><th scope="col">Quadrant</th><th scope="col">Movement</th><th scope="col">Rationale</th></tr></thead>
         <tbody>
@@ -110,7 +120,7 @@ export function RadarPage({ params }: { params: URLSearchParams }) {
             </tr>
           ))}
         </tbody>
-      </table>
+      </table>}
     </section>
   );
 }
