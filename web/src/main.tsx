@@ -10,7 +10,7 @@ import { ToolPage } from './pages/ToolPage';
 import { ComparePage } from './pages/ComparePage';
 import { LifecyclePage } from './pages/LifecyclePage';
 import { StackPage } from './pages/StackPage';
-import { RadarPage } from './pages/RadarPage';
+import { lazy, Suspense } from 'preact/compat';
 import { takePrerenderedMap } from './lib/prerendered';
 import './styles.css';
 
@@ -22,6 +22,9 @@ const NAV = [
   ['/radar', 'Radar'],
   ['/stack', 'Your stack'],
 ] as const;
+
+// The radar page (with its Markdown renderer) is a separate chunk: the map does not pay for it.
+const RadarPage = lazy(() => import('./pages/RadarPage').then((m) => ({ default: m.RadarPage })));
 
 // Start loading what the first view needs while the app itself is still starting.
 if (location.hash.startsWith('#/radar')) void loadRadar();
@@ -77,7 +80,11 @@ function App() {
         {cat && route.path === '/lifecycle' && <LifecyclePage cat={cat} shown={shown} />}
         {cat && route.path === '/compare' && <ComparePage cat={cat} params={route.params} />}
         {cat && route.path === '/stack' && <StackPage cat={cat} params={route.params} />}
-        {route.path === '/radar' && <RadarPage params={route.params} />}
+        {route.path === '/radar' && (
+          <Suspense fallback={<p aria-busy="true">Loading the radar…</p>}>
+            <RadarPage params={route.params} />
+          </Suspense>
+        )}
         {cat && toolId && <ToolPage id={toolId} cat={cat} />}
         {cat && !filtered && !toolId && route.path !== '/compare' && route.path !== '/stack' && route.path !== '/radar' && <p role="alert">No such page. <a href={href('/')}>Back to the map</a>.</p>}
       </main>
