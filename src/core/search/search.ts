@@ -1,19 +1,35 @@
 import MiniSearch from 'minisearch';
 import type { Catalogue } from '../catalogue/catalogue.js';
 
-/** Full-text search over names, aliases, descriptions, vendors and the names of capabilities and categories. */
+/** What search looks at for one tool; the API and the web app index the same fields the same way. */
+export interface SearchDocument {
+  id: string;
+  name: string;
+  aliases: string;
+  description: string;
+  vendor: string;
+  /** Names of its capabilities and categories. */
+  tags: string;
+}
+
+/** Full-text search over tools: ids best first; an empty query matches nothing. */
 export interface ToolSearch {
-  /** Ids of matching tools, best first. An empty query matches nothing. */
   search(query: string): string[];
 }
 
-export function buildToolSearch(cat: Catalogue): ToolSearch {
-  const index = new MiniSearch<{ id: string; name: string; aliases: string; description: string; vendor: string; tags: string }>({
+export function createToolSearch(documents: readonly SearchDocument[]): ToolSearch {
+  const index = new MiniSearch<SearchDocument>({
     fields: ['name', 'aliases', 'description', 'vendor', 'tags'],
     storeFields: [],
-    searchOptions: { boost: { name: 4, aliases: 3, tags: 1.5 }, prefix: true, fuzzy: 0.15, combineWith: 'AND' },
+    // Fuzzy matching only for longer words: on short ones it matches everything and costs the most.
+    searchOptions: { boost: { name: 4, aliases: 3, tags: 1.5 }, prefix: true, fuzzy: (term) => (term.length > 3 ? 0.15 : false), combineWith: 'AND' },
   });
-  index.addAll(
+  index.addAll([...documents]);
+  return { search: (query) => (query.trim() ? index.search(query.trim()).map((r) => String(r.id)) : []) };
+}
+
+export function buildToolSearch(cat: Catalogue): ToolSearch {
+  return createToolSearch(
     cat.tools.map((t) => ({
       id: t.id,
       name: t.name,
@@ -26,7 +42,4 @@ export function buildToolSearch(cat: Catalogue): ToolSearch {
         .join(' '),
     })),
   );
-  return {
-    search: (query) => (query.trim() ? index.search(query.trim()).map((r) => String(r.id)) : []),
-  };
 }

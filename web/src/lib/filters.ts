@@ -1,4 +1,4 @@
-import MiniSearch from 'minisearch';
+import { createToolSearch, type ToolSearch } from '../../../src/core/search/search';
 import type { WebCatalogue } from './data';
 
 type WebTool = WebCatalogue['tools'][number];
@@ -28,32 +28,28 @@ export function withFilter(params: URLSearchParams, key: keyof Filters, value: s
   return next;
 }
 
-/** A search index over the catalogue, built once per catalogue. */
-export function buildIndex(cat: WebCatalogue): MiniSearch {
+/** The same search as the API's, over the web catalogue; built once, in idle time. */
+export function buildIndex(cat: WebCatalogue): ToolSearch {
   const started = performance.now();
   const capName = new Map(cat.taxonomy.capabilities.map((c) => [c.id, c.name]));
-  const index = new MiniSearch({
-    fields: ['name', 'aliases', 'description', 'vendor', 'tags'],
-    // Fuzzy matching only for longer words: on short ones it matches everything and costs the most.
-    searchOptions: { boost: { name: 4, aliases: 3, tags: 1.5 }, prefix: true, fuzzy: (term) => (term.length > 3 ? 0.15 : false), combineWith: 'AND' },
-  });
-  index.addAll(
+  const catName = new Map(cat.taxonomy.categories.map((c) => [c.id, c.name]));
+  const search = createToolSearch(
     cat.tools.map((t) => ({
       id: t.id,
       name: t.name,
       aliases: t.aliases.join(' '),
       description: t.description,
       vendor: t.vendor ?? '',
-      tags: t.capabilities.map((c) => capName.get(c) ?? c).join(' '),
+      tags: [...t.capabilities.map((c) => capName.get(c) ?? c), ...t.categories.map((c) => catName.get(c) ?? c)].join(' '),
     })),
   );
   performance.measure('mlnav:search-index', { start: started });
   performance.mark('mlnav:search-ready');
-  return index;
+  return search;
 }
 
 /** The tools that pass every filter, in catalogue order (or by relevance when searching). */
-export function applyFilters(cat: WebCatalogue, index: MiniSearch | null, f: Filters): WebTool[] {
+export function applyFilters(cat: WebCatalogue, index: ToolSearch | null, f: Filters): WebTool[] {
   const stageCaps = f.stage ? new Set(cat.taxonomy.capabilities.filter((c) => c.stages.includes(f.stage)).map((c) => c.id)) : undefined;
   let tools = cat.tools.filter(
     (t) =>
@@ -66,7 +62,7 @@ export function applyFilters(cat: WebCatalogue, index: MiniSearch | null, f: Fil
       (!f.status || t.status === f.status),
   );
   if (index && f.q.trim()) {
-    const rank = new Map(index.search(f.q.trim()).map((r, i) => [String(r.id), i]));
+    const rank = new Map(index.search(f.q).map((id, i) => [id, i]));
     tools = tools.filter((t) => rank.has(t.id)).sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
   }
   return tools;
