@@ -15,7 +15,8 @@ import { runCli } from './helpers/cli.js';
 const cat = bundledCatalogue();
 const dir = mkdtempSync(join(tmpdir(), 'mlnav-radar-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const ZALANDO = join(packageRoot, '..', 'shared', 'fixtures', 'radar', 'zalando-config.json');
+// A copy of ../shared/fixtures/radar/zalando-config.json (MIT, zalando/tech-radar): see test/fixtures/README.md.
+const ZALANDO = join(packageRoot, 'test', 'fixtures', 'radar', 'zalando-config.json');
 // Zalando's quadrant names, in our order (clockwise from the top left).
 const zFrame: ImportFrame = {
   title: 'Zalando',
