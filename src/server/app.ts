@@ -23,6 +23,7 @@ import { highsSolver } from '../solver/highs.js';
 import { RecommendBody } from './query.js';
 import { timingSafeEqual } from 'node:crypto';
 import { defaultRadar } from '../core/radar/default.js';
+import type { Radar } from '../core/radar/schema.js';
 import { exportBackstage } from '../formats/radar/backstage.js';
 import { apiError } from './errors.js';
 import { parseToolsQuery } from './query.js';
@@ -38,6 +39,8 @@ export interface AppOptions {
   stacks?: StackRepository;
   /** The bearer token writes need; without it writes are refused (403). */
   writeToken?: string;
+  /** The radar served at /api/radar; default: the catalogue's, from part 3's table. */
+  radar?: Radar;
   info: Pick<StoreInfo, 'sourceHash' | 'loadedAt' | 'source'>;
   /** The built web app (dist-web/); the API works without it. */
   webRoot?: string;
@@ -46,13 +49,13 @@ export interface AppOptions {
 export const MAX_BODY_BYTES = 256 * 1024;
 
 /** The HTTP face of the catalogue: a JSON API and, when built, the web app. No I/O beyond serving files. */
-export function createApp({ catalogue: cat, info, webRoot, stacks, writeToken }: AppOptions): Hono {
+export function createApp({ catalogue: cat, info, webRoot, stacks, writeToken, radar: ownRadar }: AppOptions): Hono {
   const app = new Hono();
   const search = buildToolSearch(cat);
   const web = webCatalogue(cat, info);
   const etag = `"${web.version}"`;
   // Everything that depends only on the catalogue is serialised once; query results are cached by query.
-  const radar = defaultRadar(cat, info.loadedAt.slice(0, 7) || 'current');
+  const radar = ownRadar ?? defaultRadar(cat, info.loadedAt.slice(0, 7) || 'current');
   const frozen = {
     taxonomy: new FrozenJson(cat.tax.taxonomy),
     openapi: new FrozenJson(openApiDocument(web.version)),

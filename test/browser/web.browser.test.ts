@@ -185,6 +185,29 @@ describe('web app in Chromium', () => {
     await page.close();
   });
 
+  it('renders radar rationale Markdown, and strips scripts and event handlers from it', async () => {
+    const hostile = {
+      title: 'Hostile', rings: [{ id: 'adopt', name: 'Adopt' }], quadrants: ['a', 'b', 'c', 'd'].map((id) => ({ id, name: id.toUpperCase() })),
+      editions: [{ date: '2026-11', blips: [{ id: 'x', name: 'X', quadrant: 'a', ring: 'adopt', rationale: '**bold** <img src=x onerror="window.pwned=1"> <script>window.pwned=2</script> [link](javascript:window.pwned=3)' }] }],
+    };
+    const app2 = createApp({ catalogue: cat, info, webRoot, radar: hostile });
+    const other = await new Promise<{ s: ServerType; url: string }>((resolve) => {
+      const s = serve({ fetch: app2.fetch, port: 0, hostname: '127.0.0.1' }, (addr) => resolve({ s, url: `http://127.0.0.1:${addr.port}/` }));
+    });
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${other.url}#/radar`);
+      await page.waitForSelector('table.legend td.rationale strong');
+      const cell = await page.locator('table.legend td.rationale').innerHTML();
+      expect(cell).toContain('<strong>bold</strong>');
+      expect(cell).not.toMatch(/onerror|<script|javascript:/i);
+      expect(await page.evaluate('window.pwned')).toBeUndefined();
+      await page.close();
+    } finally {
+      other.s.close();
+    }
+  });
+
   it('table and lifecycle views follow the filters', async () => {
     const page = await open('#/table?quadrant=ml-platforms');
     await page.waitForSelector('table.catalogue');
