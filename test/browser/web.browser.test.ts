@@ -234,6 +234,9 @@ describe('web app in Chromium', () => {
       await page.goto(`${url}/tools/mlops/#/tools/kubeflow`);
       await page.waitForSelector('.tool-page[data-tool-id="kubeflow"]');
       expect(await page.locator('.steps li').count()).toBeGreaterThan(3);
+      await page.goto(`${url}/tools/mlops/#/radar`);
+      await page.waitForSelector('.radar svg g.blip', { state: 'attached' });
+      expect(await page.locator('.radar g.blip').count()).toBe(cat.tools.length);
       await page.close();
     } finally {
       files.close();
