@@ -27,8 +27,12 @@ const NAV = [
 const RadarPage = lazy(() => import('./pages/RadarPage').then((m) => ({ default: m.RadarPage })));
 
 // Start loading what the first view needs while the app itself is still starting.
-if (location.hash.startsWith('#/radar')) void loadRadar();
-const catalogueRequest = loadCatalogue();
+// The radar page needs only the radar: the catalogue then waits until the browser is idle.
+const radarFirst = location.hash.startsWith('#/radar');
+if (radarFirst) void loadRadar();
+const catalogueRequest = radarFirst
+  ? new Promise<WebCatalogue>((resolve, reject) => (window.requestIdleCallback ?? setTimeout)(() => loadCatalogue().then(resolve, reject)))
+  : loadCatalogue();
 
 function App() {
   const route = useRoute();
