@@ -17,6 +17,11 @@ export interface ToolSearch {
   search(query: string): string[];
 }
 
+/** A tool, or a listing row, as search sees it; `tags` are the names of its capabilities and categories. */
+export function toSearchDocument(t: { id: string; name: string; aliases: readonly string[]; description: string; vendor?: string | null }, tags: readonly string[]): SearchDocument {
+  return { id: t.id, name: t.name, aliases: t.aliases.join(' '), description: t.description, vendor: t.vendor ?? '', tags: tags.join(' ') };
+}
+
 export function createToolSearch(documents: readonly SearchDocument[]): ToolSearch {
   const index = new MiniSearch<SearchDocument>({
     fields: ['name', 'aliases', 'description', 'vendor', 'tags'],
@@ -30,16 +35,11 @@ export function createToolSearch(documents: readonly SearchDocument[]): ToolSear
 
 export function buildToolSearch(cat: Catalogue): ToolSearch {
   return createToolSearch(
-    cat.tools.map((t) => ({
-      id: t.id,
-      name: t.name,
-      aliases: t.aliases.join(' '),
-      description: t.description,
-      vendor: t.vendor ?? '',
-      tags: [...t.capabilities.primary, ...t.capabilities.secondary]
-        .map((c) => cat.tax.capability.get(c)?.name ?? c)
-        .concat(t.categories.map((c) => cat.tax.category.get(c)?.name ?? c))
-        .join(' '),
-    })),
+    cat.tools.map((t) =>
+      toSearchDocument(t, [
+        ...[...t.capabilities.primary, ...t.capabilities.secondary].map((c) => cat.tax.capability.get(c)?.name ?? c),
+        ...t.categories.map((c) => cat.tax.category.get(c)?.name ?? c),
+      ]),
+    ),
   );
 }

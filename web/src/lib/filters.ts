@@ -1,4 +1,4 @@
-import { createToolSearch, type ToolSearch } from '../../../src/core/search/search';
+import { createToolSearch, toSearchDocument, type ToolSearch } from '../../../src/core/search/search';
 import type { WebCatalogue } from './data';
 
 type WebTool = WebCatalogue['tools'][number];
@@ -34,14 +34,7 @@ export function buildIndex(cat: WebCatalogue): ToolSearch {
   const capName = new Map(cat.taxonomy.capabilities.map((c) => [c.id, c.name]));
   const catName = new Map(cat.taxonomy.categories.map((c) => [c.id, c.name]));
   const search = createToolSearch(
-    cat.tools.map((t) => ({
-      id: t.id,
-      name: t.name,
-      aliases: t.aliases.join(' '),
-      description: t.description,
-      vendor: t.vendor ?? '',
-      tags: [...t.capabilities.map((c) => capName.get(c) ?? c), ...t.categories.map((c) => catName.get(c) ?? c)].join(' '),
-    })),
+    cat.tools.map((t) => toSearchDocument(t, [...t.capabilities.map((c) => capName.get(c) ?? c), ...t.categories.map((c) => catName.get(c) ?? c)])),
   );
   performance.measure('mlnav:search-index', { start: started });
   performance.mark('mlnav:search-ready');
