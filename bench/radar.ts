@@ -1,7 +1,5 @@
 /** Radar layout and SVG render in Node for 400 blips (issue #5). */
-import { layoutRadar } from '../src/core/radar/layout.js';
-import { renderRadarSvg } from '../src/core/radar/render.js';
-import { editionState } from '../src/core/radar/movement.js';
+import { radarPicture } from '../src/core/radar/picture.js';
 import type { Radar } from '../src/core/radar/schema.js';
 import { rng } from './synthetic.js';
 
@@ -18,9 +16,7 @@ export function benchRadar(n = 400, runs = 20) {
   const times: number[] = [];
   for (let i = 0; i < runs + 3; i++) {
     const t0 = performance.now();
-    const edition = radar.editions[0]!;
-    const layout = layoutRadar({ rings: radar.rings, quadrants: radar.quadrants, blips: edition.blips });
-    renderRadarSvg({ title: radar.title, date: edition.date, rings: radar.rings, quadrants: radar.quadrants }, layout, editionState(radar));
+    radarPicture(radar);
     if (i >= 3) times.push(performance.now() - t0); // three warm-up runs
   }
   times.sort((a, b) => a - b);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { readRadar, writeRadar } from '../src/formats/radar/radar-file.js';
 import type { ImportFrame, RadarFormat } from '../src/formats/radar/frame.js';
 import { editionState } from '../src/core/radar/movement.js';
+import { radarPicture } from '../src/core/radar/picture.js';
 import { defaultRadar, suggestRings } from '../src/core/radar/default.js';
 import { RadarSchema, type Radar } from '../src/core/radar/schema.js';
 import { findTool } from '../src/core/catalogue/catalogue.js';
@@ -119,6 +120,20 @@ describe('radar formats: bad input is refused with the row named', () => {
 });
 
 describe('radar model and CLI', () => {
+  it('an edition that adds blips and moves one leaves the other blips where they were', () => {
+    const zalando = readRadar(ZALANDO, 'zalando-config.json', zFrame).radar!;
+    const first = zalando.editions.at(-1)!;
+    const added = Array.from({ length: 12 }, (_, i) => ({ id: `new-${i}`, name: `New ${i}`, quadrant: zFrame.quadrants[i % 4]!.id, ring: 'adopt' }));
+    const movedOne = { ...first.blips[0]!, ring: first.blips[0]!.ring === 'hold' ? 'assess' : 'hold' };
+    const radar: Radar = { ...zalando, editions: [first, { date: 'next', blips: [movedOne, ...first.blips.slice(1), ...added] }] };
+    const before = new Map(radarPicture(radar, 0).layout.blips.map((b) => [b.id, b]));
+    const after = radarPicture(radar, 1).layout;
+    expect(after.radius).toBe(radarPicture(radar, 0).layout.radius);
+    const kept = after.blips.filter((b) => before.has(b.id) && b.id !== movedOne.id);
+    expect(kept).toHaveLength(first.blips.length - 1);
+    for (const b of kept) expect([b.x, b.y]).toEqual([before.get(b.id)!.x, before.get(b.id)!.y]);
+  });
+
   it('suggested rings spread out from the software/piecemeal corner', () => {
     const all = suggestRings(cat);
     expect(new Map(all.map((x) => [x.tool, x.ring])).get('git')).toBe('adopt');

@@ -4,9 +4,7 @@ import type { Catalogue } from '../../core/catalogue/catalogue.js';
 import { findTool } from '../../core/catalogue/catalogue.js';
 import { formatProblem } from '../../core/problems.js';
 import { defaultRadar, suggestedRadar, DEFAULT_STANDPOINT } from '../../core/radar/default.js';
-import { layoutRadar } from '../../core/radar/layout.js';
-import { editionState } from '../../core/radar/movement.js';
-import { renderRadarSvg } from '../../core/radar/render.js';
+import { radarPicture } from '../../core/radar/picture.js';
 import type { Radar } from '../../core/radar/schema.js';
 import { analyzeStack } from '../../core/stack/analyze.js';
 import { centroid } from '../../core/stack/geometry.js';
@@ -66,13 +64,6 @@ function editionIndex(radar: Radar, edition?: string): number {
   const i = radar.editions.findIndex((e) => e.date === edition);
   if (i < 0) throw new UserError(`no edition "${edition}"; editions: ${radar.editions.map((e) => e.date).join(', ')}`);
   return i;
-}
-
-export function radarPicture(radar: Radar, index: number) {
-  const edition = radar.editions[index]!;
-  const layout = layoutRadar({ rings: radar.rings, quadrants: radar.quadrants, blips: edition.blips });
-  const svg = renderRadarSvg({ title: radar.title, date: edition.date, rings: radar.rings, quadrants: radar.quadrants }, layout, editionState(radar, index));
-  return { layout, svg };
 }
 
 export function registerRadar(program: Command): void {

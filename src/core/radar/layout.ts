@@ -3,7 +3,11 @@ import { rng } from '../stats/random.js';
 export interface RadarLayoutInput {
   rings: Array<{ id: string }>;
   quadrants: Array<{ id: string }>;
-  blips: Array<{ id: string; ring: string; quadrant: string }>;
+  /**
+   * `since`: when the blip entered its current ring and quadrant (an edition index; absent means 0). Earlier
+   * blips are placed first, so a blip added in a new edition never moves the ones already there.
+   */
+  blips: Array<{ id: string; ring: string; quadrant: string; since?: number }>;
 }
 
 export interface PlacedBlip {
@@ -31,6 +35,10 @@ const RING_LABEL_HALF_WIDTH = 32;
 const GAP = 2;
 /** Random sequential placement jams at about 55% cover; stay well below. */
 const FILL = 0.3;
+/** Spiral search around a blip's home: step between rings of the spiral, and how far it looks. */
+const SPIRAL_STEP = 3;
+const SPIRAL_STEPS = 4000;
+const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 
 /** FNV-1a: a blip's own seed, so its position does not depend on the others' ids. */
 export function hashId(s: string): number {
@@ -42,7 +50,8 @@ export function hashId(s: string): number {
 /**
  * Places every blip inside its ring band and its quadrant's quarter, with no two overlapping.
  * Deterministic (positions come from each blip's id), never drops a blip (the radar grows instead), and
- * stable: a new blip only moves the few that would have landed where it now stands.
+ * stable: a blip added in a later edition moves nothing; one added without edition history moves only a few
+ * blips of its own cell, each by a short step.
  */
 export function layoutRadar(input: RadarLayoutInput): RadarLayout {
   const n = input.rings.length;
@@ -52,7 +61,9 @@ export function layoutRadar(input: RadarLayoutInput): RadarLayout {
   for (const b of input.blips) {
     if (!ringIndex.has(b.ring) || !quarterIndex.has(b.quadrant)) throw new Error(`blip "${b.id}" has an unknown ring or quadrant`);
     const key = `${b.quadrant}|${b.ring}`;
-    cells.set(key, [...(cells.get(key) ?? []), b]);
+    const cell = cells.get(key);
+    if (cell) cell.push(b);
+    else cells.set(key, [b]);
   }
   // Rings of equal area, so each ring's quarter holds the same number of blips; big enough for the fullest.
   const fullest = Math.max(1, ...[...cells.values()].map((c) => c.length));
@@ -75,7 +86,6 @@ function tryLayout(
   const n = input.rings.length;
   const rings = input.rings.map((r, i) => ({ id: r.id, inner: radius * Math.sqrt(i / n), outer: radius * Math.sqrt((i + 1) / n) }));
   const out = new Map<string, Omit<PlacedBlip, 'n'>>();
-  const minDist = 2 * BLIP_R + GAP;
   for (const [, blips] of cells) {
     const { ring, quadrant } = blips[0]!;
     const band = rings[ringIndex.get(ring)!]!;
@@ -84,34 +94,14 @@ function tryLayout(
     const edge = BLIP_R + GAP;
     // Ring names are written along the top of the vertical axis: keep a corridor free for them.
     const xEdge = sy < 0 ? Math.max(edge, RING_LABEL_HALF_WIDTH + BLIP_R) : edge;
-    const grid = new Map<string, Array<{ x: number; y: number }>>();
-    const cellKey = (x: number, y: number) => `${Math.floor(x / minDist)},${Math.floor(y / minDist)}`;
-    const free = (x: number, y: number) => {
-      const gx = Math.floor(x / minDist), gy = Math.floor(y / minDist);
-      for (let i = -1; i <= 1; i++)
-        for (let j = -1; j <= 1; j++)
-          for (const p of grid.get(`${gx + i},${gy + j}`) ?? []) if (Math.hypot(p.x - x, p.y - y) < minDist) return false;
-      return true;
-    };
     const inside = (x: number, y: number) => {
       const d = Math.hypot(x, y);
       return d >= lo && d <= hi && x * sx >= xEdge && y * sy >= edge;
     };
-    // Placement order by each blip's own hash: independent of the other blips' ids.
-    const order = [...blips].sort((a, b) => hashId(a.id) - hashId(b.id) || (a.id < b.id ? -1 : 1));
-    for (const b of order) {
-      const next = rng(hashId(b.id));
-      let spot: { x: number; y: number } | undefined;
-      for (let attempt = 0; attempt < 600 && !spot; attempt++) {
-        const a = (next() * Math.PI) / 2;
-        const d = Math.sqrt(lo * lo + next() * (hi * hi - lo * lo));
-        const x = sx * Math.cos(a) * d, y = sy * Math.sin(a) * d;
-        if (inside(x, y) && free(x, y)) spot = { x, y };
-      }
-      if (!spot) return undefined; // crowded: the caller grows the radar and starts again
-      const list = grid.get(cellKey(spot.x, spot.y));
-      if (list) list.push(spot);
-      else grid.set(cellKey(spot.x, spot.y), [spot]);
+    const spots = placeCell(blips, lo, hi, sx, sy, inside, 2 * BLIP_R + GAP);
+    if (!spots) return undefined; // crowded: the caller grows the radar and starts again
+    for (const b of blips) {
+      const spot = spots.get(b.id)!;
       out.set(b.id, { id: b.id, ring: b.ring, quadrant: b.quadrant, x: round(spot.x), y: round(spot.y), r: BLIP_R });
     }
   }
@@ -123,3 +113,69 @@ function tryLayout(
 }
 
 const round = (v: number) => Math.round(v * 100) / 100;
+
+type Point = { x: number; y: number };
+
+/** Points kept in a uniform grid, to ask "is anything within minDist of here?" cheaply. */
+class PointGrid<T extends Point> {
+  private cells = new Map<string, T[]>();
+  constructor(private readonly size: number) {}
+  private key(gx: number, gy: number) {
+    return `${gx},${gy}`;
+  }
+  add(p: T) {
+    const k = this.key(Math.floor(p.x / this.size), Math.floor(p.y / this.size));
+    const list = this.cells.get(k);
+    if (list) list.push(p);
+    else this.cells.set(k, [p]);
+  }
+  near(x: number, y: number): boolean {
+    const gx = Math.floor(x / this.size), gy = Math.floor(y / this.size);
+    for (let i = -1; i <= 1; i++)
+      for (let j = -1; j <= 1; j++)
+        for (const p of this.cells.get(this.key(gx + i, gy + j)) ?? []) if (Math.hypot(p.x - x, p.y - y) < this.size) return true;
+    return false;
+  }
+}
+
+/**
+ * Places one cell's blips (one ring in one quarter). Blips already on the radar in an earlier edition go
+ * first, then the rest in the order of their own hash, so the order never depends on other blips' ids. Each
+ * blip gets a home drawn uniformly over the cell from its own id and takes the free spot nearest that home,
+ * along a sunflower spiral: a blip pushed aside moves a step, not across the cell. Returns undefined when the
+ * cell is too crowded.
+ */
+function placeCell(
+  blips: RadarLayoutInput['blips'],
+  lo: number,
+  hi: number,
+  sx: number,
+  sy: number,
+  inside: (x: number, y: number) => boolean,
+  minDist: number,
+): Map<string, Point> | undefined {
+  const order = [...blips].sort((a, b) => (a.since ?? 0) - (b.since ?? 0) || hashId(a.id) - hashId(b.id) || (a.id < b.id ? -1 : 1));
+  const placed = new PointGrid<Point>(minDist);
+  const out = new Map<string, Point>();
+  for (const b of order) {
+    const next = rng(hashId(b.id));
+    let home: Point | undefined;
+    for (let attempt = 0; attempt < 200 && !home; attempt++) {
+      const a = (next() * Math.PI) / 2;
+      const d = Math.sqrt(lo * lo + next() * (hi * hi - lo * lo));
+      const x = sx * Math.cos(a) * d, y = sy * Math.sin(a) * d;
+      if (inside(x, y)) home = { x, y };
+    }
+    if (!home) return undefined;
+    let spot: Point | undefined;
+    for (let k = 0; k < SPIRAL_STEPS && !spot; k++) {
+      const rho = SPIRAL_STEP * Math.sqrt(k), theta = k * GOLDEN_ANGLE;
+      const x = home.x + rho * Math.cos(theta), y = home.y + rho * Math.sin(theta);
+      if (inside(x, y) && !placed.near(x, y)) spot = { x, y };
+    }
+    if (!spot) return undefined;
+    placed.add(spot);
+    out.set(b.id, spot);
+  }
+  return out;
+}

@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { layoutRadar, QUARTER_SIGNS } from '../../../src/core/radar/layout';
-import { editionState } from '../../../src/core/radar/movement';
-import { radarGeometry, renderRadarSvg } from '../../../src/core/radar/render';
+import { QUARTER_SIGNS } from '../../../src/core/radar/layout';
+import { radarPicture } from '../../../src/core/radar/picture';
+import { radarGeometry } from '../../../src/core/radar/render';
 import { loadRadar, type Radar } from '../lib/data';
 import { downloadPng, downloadSvg } from '../lib/download';
 import { markdownToSafeHtml } from '../lib/markdown';
@@ -32,11 +32,7 @@ export function RadarPage({ params }: { params: URLSearchParams }) {
 
   const picture = useMemo(() => {
     if (!radar) return null;
-    const edition = radar.editions[index]!;
-    const layout = layoutRadar({ rings: radar.rings, quadrants: radar.quadrants, blips: edition.blips });
-    const states = editionState(radar, index);
-    const svg = renderRadarSvg({ title: radar.title, date: edition.date, rings: radar.rings, quadrants: radar.quadrants }, layout, states);
-    return { layout, states, svg };
+    return radarPicture(radar, index);
   }, [radar, index]);
 
   useLayoutEffect(() => {
