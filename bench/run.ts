@@ -59,9 +59,12 @@ async function webSection() {
   console.log(`\nWeb app and API on a synthetic ${w.tools.toLocaleString('en')}-tool catalogue (headless Debian Chromium; servers in child processes; autocannon, 32 connections, 8 s)\n`);
   console.log('| measure | result | target |');
   console.log('|---|---:|---:|');
-  console.log(`| map first render after navigation (median of ${w.firstRenderMs.runs}; max) | ${ms(w.firstRenderMs.median)}; ${ms(w.firstRenderMs.max)} | <= 400 ms |`);
+  console.log(`| map first render after navigation, new tab: frame drawn (median of ${w.firstRenderMs.runs}; max) | ${ms(w.firstRenderMs.median)}; ${ms(w.firstRenderMs.max)} | <= 400 ms |`);
+  console.log(`| ... frame drawn, served without Cross-Origin-Opener-Policy (--no-opener-policy; median; max) | ${ms(w.withoutOpenerPolicyMs.median)}; ${ms(w.withoutOpenerPolicyMs.max)} | - |`);
+  console.log(`| map interactive (every marker a link with data-tool-id; median; max) | ${ms(w.interactiveMs.median)}; ${ms(w.interactiveMs.max)} | - |`);
   console.log(`| search keystroke to repaint (median; p95; max of ${w.keystrokeMs.runs}) | ${ms(w.keystrokeMs.median)}; ${ms(w.keystrokeMs.p95)}; ${ms(w.keystrokeMs.max)} | <= 50 ms |`);
-  console.log(`| radar page, 400 blips, first rendered after navigation (median of ${w.radarPageMs.runs}; max) | ${ms(w.radarPageMs.median)}; ${ms(w.radarPageMs.max)} | <= 300 ms |`);
+  console.log(`| radar page, 400 blips, first rendered after navigation: frame drawn (median of ${w.radarPageMs.runs}; max) | ${ms(w.radarPageMs.median)}; ${ms(w.radarPageMs.max)} | <= 300 ms |`);
+  console.log(`| ... the same frame presented on screen (Element Timing; median; max) | ${ms(w.radarPresentedMs.median)}; ${ms(w.radarPresentedMs.max)} | - |`);
   console.log(`| search index build, in idle time after the first paint (median) | ${ms(median(w.searchIndexMs))} | - |`);
   console.log(`| map page JavaScript, gzipped | ${(w.jsGzipBytes / 1024).toFixed(1)} KB | <= 150 KB |`);
   console.log(`| bare node:http hello world | ${Math.round(w.api.helloRps).toLocaleString('en')} req/s, p99 ${w.api.helloP99Ms} ms | baseline |`);

@@ -50,6 +50,19 @@ const TYPE_ONE_KEY = `(async () => {
   return performance.now() - t0;
 })()`;
 
+/**
+ * Runs in the page: when the element carrying elementtiming=ID was presented on screen (Element Timing's
+ * renderTime), or null if it never was. This is the frame the user sees, after raster and compositing, so it
+ * comes later than a mark set from requestAnimationFrame.
+ */
+const PRESENTED = `new Promise((resolve) => {
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.identifier === ID) resolve(e.renderTime || e.startTime);
+  }).observe({ type: 'element', buffered: true });
+  setTimeout(() => resolve(null), 5000);
+})`;
+const presented = (page: import('playwright-core').Page, id: string) => page.evaluate<number | null>(PRESENTED.replace('ID', JSON.stringify(id)));
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const p = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))]!;
 
@@ -66,6 +79,7 @@ export async function benchWeb(tools = 2500) {
     // The harness evaluates measuring code given as strings; our CSP rightly forbids that to pages.
     const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1440, height: 1000 } });
     const firstRender: number[] = [];
+    const interactive: number[] = [];
     const indexMs: number[] = [];
     const keystroke: number[] = [];
     for (let run = 0; run < 6; run++) {
@@ -73,7 +87,12 @@ export async function benchWeb(tools = 2500) {
       await page.goto(`http://127.0.0.1:${api.port}/`);
       await page.waitForFunction("performance.getEntriesByName('mlnav:map-painted').length > 0", undefined, { timeout: 30_000 });
       const painted = await page.evaluate<number>("performance.getEntriesByName('mlnav:map-painted')[0].startTime");
-      if (run > 0) firstRender.push(painted); // the first run warms the server's compression and Chromium's caches
+      if (run > 0) {
+        // The first run warms the server's compression and Chromium's caches.
+        firstRender.push(painted);
+        await page.waitForFunction("performance.getEntriesByName('mlnav:map-interactive').length > 0", undefined, { timeout: 30_000 });
+        interactive.push(await page.evaluate<number>("performance.getEntriesByName('mlnav:map-interactive')[0].startTime"));
+      }
       // Keystrokes are timed once the search index exists (it is built in idle time after the first paint).
       await page.waitForFunction("performance.getEntriesByName('mlnav:search-ready').length > 0", undefined, { timeout: 30_000 });
       indexMs.push(await page.evaluate<number>("performance.getEntriesByName('mlnav:search-index')[0].duration"));
@@ -85,17 +104,35 @@ export async function benchWeb(tools = 2500) {
     // The radar page on a 400-tool catalogue (400 blips).
     const small = await start('servers/api.js', ['400', webRoot]);
     const radarRender: number[] = [];
+    const radarPresented: number[] = [];
     try {
       for (let run = 0; run < 6; run++) {
         const page = await context.newPage();
         await page.goto(`http://127.0.0.1:${small.port}/#/radar`);
         await page.waitForFunction("performance.getEntriesByName('mlnav:radar-painted').length > 0", undefined, { timeout: 30_000 });
         const t = await page.evaluate<number>("performance.getEntriesByName('mlnav:radar-painted')[0].startTime");
-        if (run > 0) radarRender.push(t);
+        if (run > 0) {
+          radarRender.push(t);
+          radarPresented.push((await presented(page, 'radar-complete')) ?? NaN);
+        }
         await page.close();
       }
     } finally {
       small.child.kill();
+    }
+    // The same map page served without Cross-Origin-Opener-Policy (mlnav serve --no-opener-policy): what that header costs.
+    const isolated = await start('servers/api.js', [String(tools), webRoot, 'no-opener-policy']);
+    const withoutOpenerPolicy: number[] = [];
+    try {
+      for (let run = 0; run < 6; run++) {
+        const page = await context.newPage();
+        await page.goto(`http://127.0.0.1:${isolated.port}/`);
+        await page.waitForFunction("performance.getEntriesByName('mlnav:map-painted').length > 0", undefined, { timeout: 30_000 });
+        if (run > 0) withoutOpenerPolicy.push(await page.evaluate<number>("performance.getEntriesByName('mlnav:map-painted')[0].startTime"));
+        await page.close();
+      }
+    } finally {
+      isolated.child.kill();
     }
     await browser.close();
 
@@ -109,6 +146,9 @@ export async function benchWeb(tools = 2500) {
       tools,
       searchIndexMs: indexMs,
       radarPageMs: { median: median(radarRender), max: Math.max(...radarRender), runs: radarRender.length },
+      radarPresentedMs: { median: median(radarPresented), max: Math.max(...radarPresented) },
+      interactiveMs: { median: median(interactive), max: Math.max(...interactive) },
+      withoutOpenerPolicyMs: { median: median(withoutOpenerPolicy), max: Math.max(...withoutOpenerPolicy) },
       jsGzipBytes: jsGzip,
       firstRenderMs: { median: median(firstRender), max: Math.max(...firstRender), runs: firstRender.length },
       keystrokeMs: { median: median(keystroke), p95: p(keystroke, 0.95), max: Math.max(...keystroke), runs: keystroke.length },

@@ -120,11 +120,15 @@ describe('HTTP API', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('x-frame-options')).toBe('DENY');
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(res.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+    expect(res.headers.get('cross-origin-opener-policy')).toBe('same-origin');
     expect(res.headers.get('cache-control')).toContain('max-age=60');
     const etag = res.headers.get('etag')!;
     expect(etag).toMatch(/^".+"$/);
     const again = await get('/api/tools?limit=1', { 'If-None-Match': etag });
     expect(again.status).toBe(304);
+    const open = createApp({ catalogue: cat, info: { sourceHash: 'test', loadedAt: '2026-11-27T00:00:00.000Z', source: 'bundled' }, openerPolicy: false });
+    expect((await open.request('/api/health')).headers.get('cross-origin-opener-policy')).toBeNull();
   });
 
   it('unknown API paths are JSON 404s', async () => {

@@ -44,12 +44,14 @@ export interface AppOptions {
   info: Pick<StoreInfo, 'sourceHash' | 'loadedAt' | 'source'>;
   /** The built web app (dist-web/); the API works without it. */
   webRoot?: string;
+  /** Send Cross-Origin-Opener-Policy: same-origin (default true; see security-headers.ts). */
+  openerPolicy?: boolean;
 }
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
 /** The HTTP face of the catalogue: a JSON API and, when built, the web app. No I/O beyond serving files. */
-export function createApp({ catalogue: cat, info, webRoot, stacks, writeToken, radar: ownRadar }: AppOptions): Hono {
+export function createApp({ catalogue: cat, info, webRoot, stacks, writeToken, radar: ownRadar, openerPolicy }: AppOptions): Hono {
   const app = new Hono();
   const search = buildToolSearch(cat);
   const web = webCatalogue(cat, info);
@@ -66,7 +68,7 @@ export function createApp({ catalogue: cat, info, webRoot, stacks, writeToken, r
   };
   const listings = new Lru<FrozenJson>(1000);
 
-  app.use('*', securityHeaders);
+  app.use('*', securityHeaders({ openerPolicy }));
 
   // Reads are cacheable: the content changes only when the catalogue does, so the version is the ETag.
   // The headers are set up front on GETs (errors override Cache-Control), so no finished response is rewritten.

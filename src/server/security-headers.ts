@@ -19,20 +19,30 @@ const HEADERS: ReadonlyArray<readonly [string, string]> = [
   ['X-Content-Type-Options', 'nosniff'],
   ['X-Frame-Options', 'DENY'],
   ['Referrer-Policy', 'no-referrer'],
-  ['Cross-Origin-Opener-Policy', 'same-origin'],
   ['Cross-Origin-Resource-Policy', 'same-origin'],
   ['Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()'],
   ['Strict-Transport-Security', 'max-age=15552000; includeSubDomains'],
 ];
 
 /**
+ * Cross-Origin-Opener-Policy: on by default. It puts the app in a browsing-context group of its own, which in
+ * headless Chromium on the 2-core bench machine costs a renderer process switch, about 200 ms, on every
+ * navigation into the app (BENCHMARKS.md). A deployment that prefers that time to the isolation can turn it
+ * off (`mlnav serve --no-opener-policy`): the app has no cookies or session for an opener to abuse.
+ */
+export const OPENER_POLICY: readonly [string, string] = ['Cross-Origin-Opener-Policy', 'same-origin'];
+
+/**
  * The usual security headers, fixed at start-up and set before the handler runs, so they travel
  * with the response it builds. Hono's secureHeaders builds them per request and rewrites the finished
  * response, which halved the API's throughput in `npm run bench` (see BENCHMARKS.md).
  */
-export const securityHeaders: MiddlewareHandler = async (c, next) => {
-  for (const [k, v] of HEADERS) c.header(k, v);
-  await next();
-  // Responses made without the context (static files) do not carry the prepared headers.
-  if (!c.res.headers.has('Content-Security-Policy')) for (const [k, v] of HEADERS) c.res.headers.set(k, v);
-};
+export function securityHeaders({ openerPolicy = true } = {}): MiddlewareHandler {
+  const headers = openerPolicy ? [...HEADERS, OPENER_POLICY] : HEADERS;
+  return async (c, next) => {
+    for (const [k, v] of headers) c.header(k, v);
+    await next();
+    // Responses made without the context (static files) do not carry the prepared headers.
+    if (!c.res.headers.has('Content-Security-Policy')) for (const [k, v] of headers) c.res.headers.set(k, v);
+  };
+}

@@ -60,6 +60,33 @@ describe('web app in Chromium', () => {
     await page.close();
   });
 
+  it('the map drawn into the page stays on screen, in place, until the interactive map replaces it', async () => {
+    for (const width of [1280, 390]) {
+      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      // Every frame from the first: which map is on screen, and where.
+      await page.addInitScript(`window.mapFrames = [];
+        const tick = () => {
+          const svg = document.querySelector('body > .prerendered svg, .map svg');
+          const kind = !svg ? 'none' : svg.closest('.prerendered') ? 'picture' : 'interactive';
+          const top = svg ? Math.round(svg.getBoundingClientRect().top) : null;
+          const last = window.mapFrames.at(-1);
+          if (!last || last.kind !== kind || last.top !== top) window.mapFrames.push({ kind, top });
+          if (kind !== 'interactive') requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);`);
+      await page.goto(base);
+      await page.waitForSelector('.map svg g.mark', { state: 'attached' });
+      const all = await page.evaluate<Array<{ kind: string; top: number | null }>>('window.mapFrames');
+      // (A frame before the body is parsed has no map yet; from the first map on, one is always there.)
+      const frames = all.slice(all.findIndex((f) => f.kind !== 'none'));
+      expect(frames[0]!.kind, JSON.stringify(all)).toBe('picture'); // painted with the HTML
+      expect(frames.at(-1)!.kind).toBe('interactive');
+      expect(frames.filter((f) => f.kind === 'none'), 'the map never disappears').toEqual([]);
+      expect(new Set(frames.map((f) => f.top)).size, `it never moves at width ${width}: ${JSON.stringify(frames)}`).toBe(1);
+      await page.close();
+    }
+  });
+
   it('search and filters narrow the map, and the URL keeps them', async () => {
     const page = await open();
     await page.waitForSelector('.map svg g.mark', { state: 'attached' });

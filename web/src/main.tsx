@@ -4,14 +4,13 @@ import { loadCatalogue, loadRadar, type WebCatalogue } from './lib/data';
 import { href, useRoute } from './lib/route';
 import { applyFilters, buildIndex, filtersFrom } from './lib/filters';
 import { FilterBar } from './components/FilterBar';
-import { MapPage } from './pages/MapPage';
+import { MapPage, MapPlaceholder } from './pages/MapPage';
 import { TablePage } from './pages/TablePage';
 import { ToolPage } from './pages/ToolPage';
 import { ComparePage } from './pages/ComparePage';
 import { LifecyclePage } from './pages/LifecyclePage';
 import { StackPage } from './pages/StackPage';
 import { lazy, Suspense } from 'preact/compat';
-import { takePrerenderedMap } from './lib/prerendered';
 import './styles.css';
 
 const NAV = [
@@ -26,13 +25,15 @@ const NAV = [
 // The radar page (with its Markdown renderer) is a separate chunk: the map does not pay for it.
 const RadarPage = lazy(() => import('./pages/RadarPage').then((m) => ({ default: m.RadarPage })));
 
-// Start loading what the first view needs while the app itself is still starting.
-// The radar page needs only the radar: the catalogue then waits until the browser is idle.
+// What the first view needs is already on its way (web/public/first-view.js started the request). Reading and
+// parsing it, and drawing the interactive map, are long tasks: they wait until the page's own picture of the
+// map has been painted. The radar page needs only the radar: the catalogue then waits until the browser is idle.
+const firstPaint = new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
 const radarFirst = location.hash.startsWith('#/radar');
 if (radarFirst) void loadRadar();
 const catalogueRequest = radarFirst
   ? new Promise<WebCatalogue>((resolve, reject) => (window.requestIdleCallback ?? setTimeout)(() => loadCatalogue().then(resolve, reject)))
-  : loadCatalogue();
+  : firstPaint.then(loadCatalogue);
 
 function App() {
   const route = useRoute();
@@ -77,9 +78,9 @@ function App() {
       </header>
       <main id="main" tabIndex={-1}>
         {error && <p role="alert">Could not load the catalogue: {error}</p>}
-        {!cat && !error && <p aria-busy="true">Loading the catalogue…</p>}
-        {cat && filtered && <FilterBar cat={cat} filters={filters} params={route.params} shown={shown.length} />}
-        {cat && route.path === '/' && <MapPage cat={cat} shown={shown} params={route.params} />}
+        {!cat && !error && !filtered && route.path !== '/radar' && <p aria-busy="true">Loading the catalogue…</p>}
+        {filtered && !error && <FilterBar cat={cat} filters={filters} params={route.params} shown={shown.length} />}
+        {route.path === '/' && !error && (cat ? <MapPage cat={cat} shown={shown} params={route.params} /> : <MapPlaceholder params={route.params} />)}
         {cat && route.path === '/table' && <TablePage cat={cat} shown={shown} />}
         {cat && route.path === '/lifecycle' && <LifecyclePage cat={cat} shown={shown} />}
         {cat && route.path === '/compare' && <ComparePage cat={cat} params={route.params} />}
@@ -92,12 +93,12 @@ function App() {
         {cat && toolId && <ToolPage id={toolId} cat={cat} />}
         {cat && !filtered && !toolId && route.path !== '/compare' && route.path !== '/stack' && route.path !== '/radar' && <p role="alert">No such page. <a href={href('/')}>Back to the map</a>.</p>}
       </main>
-      <footer class="foot muted small">
+      {/* While the map view waits for the catalogue, the page's picture of the map sits where the map goes, just after the app: no footer above it. */}
+      {(cat || route.path !== '/') && <footer class="foot muted small">
         Framework after L. J. V. Miranda, “Navigating the MLOps tooling landscape” (2021). Placement computed from each tool’s capabilities.
-      </footer>
+      </footer>}
     </>
   );
 }
 
-takePrerenderedMap();
 render(<App />, document.getElementById('app')!);

@@ -15,7 +15,8 @@ export function registerServe(program: Command): void {
     .description('serve the JSON API and the web app on the catalogue in the database')
     .option('--port <n>', 'port to listen on', '8080')
     .option('--host <addr>', 'address to listen on', '127.0.0.1')
-    .action(async (opts: { port: string; host: string }, cmd: Command) => {
+    .option('--no-opener-policy', 'leave out Cross-Origin-Opener-Policy (saves a browser process switch per navigation)')
+    .action(async (opts: { port: string; host: string; openerPolicy: boolean }, cmd: Command) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port must be a port number, not "${opts.port}"`, 2);
       // The catalogue is read once; the store stays open for saved stacks.
@@ -28,7 +29,7 @@ export function registerServe(program: Command): void {
       }
       const { catalogue, info, store } = opened;
       const writeToken = process.env.MLNAV_TOKEN || undefined;
-      const app = createApp({ catalogue, info, webRoot: webRootDir, stacks: store, writeToken });
+      const app = createApp({ catalogue, info, webRoot: webRootDir, stacks: store, writeToken, openerPolicy: opts.openerPolicy });
       if (!writeToken) process.stderr.write('mlnav: MLNAV_TOKEN is not set, so writes (saving stacks) are refused\n');
       if (!existsSync(join(webRootDir, 'index.html'))) process.stderr.write('mlnav: the web app is not built (npm run build); serving the API only\n');
       await new Promise<void>((resolve) => {

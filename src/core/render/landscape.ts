@@ -148,6 +148,12 @@ export interface RenderOptions {
   interactive?: boolean;
   /** Shapes drawn under the markers, such as each team's footprint. */
   footprints?: Footprint[];
+  /**
+   * The same picture in a fraction of the elements, for the web app's first paint before its script runs:
+   * markers merged into one path per colour, leader lines into one path, labels as bare text. No marker
+   * groups, so nothing to click yet (the app swaps in the interactive picture).
+   */
+  compact?: boolean;
 }
 
 /** Landscape coordinates to the picture's pixels. */
@@ -158,10 +164,9 @@ export function toPixel(layout: Pick<LandscapeLayout, 'plot'>, x: number, y: num
 
 /** Renders a layout as a standalone SVG document. Pure: same layout, same bytes. */
 export function renderLandscapeSvg(layout: LandscapeLayout, render: RenderOptions = {}): string {
-  const { width, height, plot, marks, options } = layout;
+  const { width, height, plot, options } = layout;
   const fs = options.fontSize;
   const cx = plot.x + plot.w / 2, cy = plot.y + plot.h / 2;
-  const anyHighlight = marks.some((m) => m.highlighted);
   const [cloud, , , swe] = quadrantNameBoxes(plot, options.quadrantNames, fs);
   const out: string[] = [];
   out.push(
@@ -208,11 +213,35 @@ export function renderLandscapeSvg(layout: LandscapeLayout, render: RenderOption
       out.push(`<g><path d="M${round(c.px - 7)},${round(c.py)}h14M${round(c.px)},${round(c.py - 7)}v14" stroke="${f.color}" stroke-width="3"/><text x="${round(c.px + 9)}" y="${round(c.py - 8)}" font-size="${fs * 1.25}" font-weight="700" fill="${f.color}">${escapeXml(f.label)}</text></g>`);
     }
   }
-  // Markers grouped by quadrant so colour and font size are inherited, not repeated on each of
-  // thousands of markers (the markup is parsed on every page load).
-  for (const q of ['cloud-platforms', 'ml-platforms', 'specialized-ml-tools', 'standard-swe-tools'] as const) {
+  out.push(...(render.compact ? compactMarkers(layout) : markerGroups(layout, render)));
+  // Legend.
+  const ly = height - 28;
+  let lx = plot.x;
+  for (const q of QUADRANT_ORDER) {
+    out.push(`<circle cx="${lx + 5}" cy="${ly}" r="5" fill="${QUADRANT_COLORS[q].mark}"/><text x="${lx + 15}" y="${ly + 4}" font-size="${fs}" fill="#39414d">${escapeXml(options.quadrantNames[q])}</text>`);
+    lx += 30 + textWidth(options.quadrantNames[q], fs);
+  }
+  out.push(`<circle cx="${lx + 5}" cy="${ly}" r="5" fill="#fff" stroke="#7b838d" stroke-width="1.4"/><text x="${lx + 15}" y="${ly + 4}" font-size="${fs}" font-style="italic" fill="#7b838d">retired (acquired, archived or discontinued)</text>`);
+  out.push(`<text x="${width - 20}" y="${ly + 4}" font-size="${fs * 0.9}" fill="#7b838d" text-anchor="end">Placement computed from each tool's capabilities · framework after L. J. V. Miranda (2021)</text>`);
+  out.push('</svg>');
+  return out.join('\n');
+}
+
+const QUADRANT_ORDER = ['cloud-platforms', 'ml-platforms', 'specialized-ml-tools', 'standard-swe-tools'] as const;
+
+/** Where a leader line from a marker meets its label's box. */
+function leaderEnd(m: LandscapeMark): { x: number; y: number } {
+  return { x: round(Math.max(m.label.x, Math.min(m.cx, m.label.x + m.label.w))), y: round(Math.max(m.label.y, Math.min(m.cy, m.label.y + m.label.h))) };
+}
+
+/** One group per marker (with its id, for the web app and embeds), grouped by quadrant so colour and font size are inherited. */
+function markerGroups(layout: LandscapeLayout, render: RenderOptions): string[] {
+  const { marks, options } = layout;
+  const anyHighlight = marks.some((m) => m.highlighted);
+  const out: string[] = [];
+  for (const q of QUADRANT_ORDER) {
     const color = QUADRANT_COLORS[q].mark;
-    out.push(`<g fill="${color}" stroke="${color}" stroke-width="1.4" font-size="${fs}">`);
+    out.push(`<g fill="${color}" stroke="${color}" stroke-width="1.4" font-size="${options.fontSize}">`);
     for (const m of marks) {
       if (m.quadrant !== q) continue;
       const muted = anyHighlight && !m.highlighted;
@@ -223,16 +252,11 @@ export function renderLandscapeSvg(layout: LandscapeLayout, render: RenderOption
         : '';
       // A label placed away from its marker gets a leader line, inside the marker's group so that
       // hiding the marker hides it too.
-      let leader = '';
-      if (m.leader && m.labelFree) {
-        const lx = Math.max(m.label.x, Math.min(m.cx, m.label.x + m.label.w));
-        const ly = Math.max(m.label.y, Math.min(m.cy, m.label.y + m.label.h));
-        leader = `<line x1="${m.cx}" y1="${m.cy}" x2="${round(lx)}" y2="${round(ly)}" stroke="#9aa3ad" stroke-width="0.7"/>`;
-      }
+      const end = m.leader && m.labelFree ? leaderEnd(m) : undefined;
       out.push(
         `<g class="mark" data-tool-id="${escapeXml(m.id)}"${muted ? ' opacity="0.25"' : ''}${a11y}>` +
           (render.interactive ? '' : `<title>${name}${m.retired ? ' (retired)' : ''}</title>`) +
-          leader +
+          (end ? `<line x1="${m.cx}" y1="${m.cy}" x2="${end.x}" y2="${end.y}" stroke="#9aa3ad" stroke-width="0.7"/>` : '') +
           `<circle cx="${m.cx}" cy="${m.cy}" r="${r}"${m.retired ? ' fill="#fff"' : ''}/>` +
           // A label with no free spot is left out rather than drawn over another: the title or aria-label still names it.
           (m.labelFree
@@ -243,15 +267,33 @@ export function renderLandscapeSvg(layout: LandscapeLayout, render: RenderOption
     }
     out.push('</g>');
   }
-  // Legend.
-  const ly = height - 28;
-  let lx = plot.x;
-  for (const q of ['cloud-platforms', 'ml-platforms', 'specialized-ml-tools', 'standard-swe-tools'] as const) {
-    out.push(`<circle cx="${lx + 5}" cy="${ly}" r="5" fill="${QUADRANT_COLORS[q].mark}"/><text x="${lx + 15}" y="${ly + 4}" font-size="${fs}" fill="#39414d">${escapeXml(options.quadrantNames[q])}</text>`);
-    lx += 30 + textWidth(options.quadrantNames[q], fs);
+  return out;
+}
+
+/** The markers of `markerGroups` drawn with as few elements as possible (see RenderOptions.compact); highlights are bolded but not muted. */
+function compactMarkers(layout: LandscapeLayout): string[] {
+  const { marks, options } = layout;
+  const circle = (m: LandscapeMark) => {
+    const r = m.highlighted ? m.r + 2 : m.r;
+    return `M${round(m.cx - r)} ${m.cy}a${r} ${r} 0 1 0 ${2 * r} 0a${r} ${r} 0 1 0 ${-2 * r} 0`;
+  };
+  const leaders = marks.filter((m) => m.leader && m.labelFree).map((m) => {
+    const end = leaderEnd(m);
+    return `M${m.cx} ${m.cy}L${end.x} ${end.y}`;
+  });
+  const out = [`<path d="${leaders.join('')}" fill="none" stroke="#9aa3ad" stroke-width="0.7"/>`];
+  for (const q of QUADRANT_ORDER) {
+    const color = QUADRANT_COLORS[q].mark;
+    const mine = marks.filter((m) => m.quadrant === q);
+    out.push(
+      `<g fill="${color}" stroke="${color}" stroke-width="1.4">`,
+      `<path d="${mine.filter((m) => !m.retired).map(circle).join('')}"/>`,
+      `<path d="${mine.filter((m) => m.retired).map(circle).join('')}" fill="#fff"/>`,
+      '</g>',
+    );
   }
-  out.push(`<circle cx="${lx + 5}" cy="${ly}" r="5" fill="#fff" stroke="#7b838d" stroke-width="1.4"/><text x="${lx + 15}" y="${ly + 4}" font-size="${fs}" font-style="italic" fill="#7b838d">retired (acquired, archived or discontinued)</text>`);
-  out.push(`<text x="${width - 20}" y="${ly + 4}" font-size="${fs * 0.9}" fill="#7b838d" text-anchor="end">Placement computed from each tool's capabilities · framework after L. J. V. Miranda (2021)</text>`);
-  out.push('</svg>');
-  return out.join('\n');
+  const label = (m: LandscapeMark) =>
+    `<text x="${round(m.label.x)}" y="${round(m.label.y + m.label.h - 3)}"${m.retired ? ' fill="#7b838d" font-style="italic"' : ''}${m.highlighted ? ' font-weight="700"' : ''}>${escapeXml(m.name)}</text>`;
+  out.push(`<g font-size="${options.fontSize}" fill="#1d2430">`, ...marks.filter((m) => m.labelFree).map(label), '</g>');
+  return out;
 }

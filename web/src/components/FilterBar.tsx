@@ -3,7 +3,8 @@ import { replaceParams } from '../lib/route';
 import { withFilter, type Filters } from '../lib/filters';
 
 interface Props {
-  cat: WebCatalogue;
+  /** Null while the catalogue loads: the bar is drawn (search already works) and its lists fill in on arrival. */
+  cat: WebCatalogue | null;
   filters: Filters;
   params: URLSearchParams;
   shown: number;
@@ -30,7 +31,7 @@ export function FilterBar({ cat, filters, params, shown }: Props) {
       </select>
     </label>
   );
-  const t = cat.taxonomy;
+  const t = cat?.taxonomy ?? { categories: [], capabilities: [], stages: [] };
   const active = Object.values(filters).some(Boolean);
   return (
     <form class="filters" role="search" aria-label="Filter tools" onSubmit={(e) => e.preventDefault()}>
@@ -46,7 +47,13 @@ export function FilterBar({ cat, filters, params, shown }: Props) {
       {select('offering', 'Offering', [['library', 'Library'], ['self-hosted', 'Self-hosted'], ['managed', 'Managed'], ['cloud-service', 'Cloud service']])}
       {select('status', 'Status', [['active', 'Active'], ['maintenance', 'Maintenance'], ['acquired', 'Acquired'], ['archived', 'Archived'], ['discontinued', 'Discontinued']])}
       <p class="count" aria-live="polite">
-        <strong data-testid="shown-count">{shown}</strong> of {cat.tools.length} tools
+        {cat ? (
+          <>
+            <strong data-testid="shown-count">{shown}</strong> of {cat.tools.length} tools
+          </>
+        ) : (
+          'Loading the catalogue…'
+        )}
         {active && (
           <button type="button" class="link" onClick={() => replaceParams(new URLSearchParams())}>
             Clear filters

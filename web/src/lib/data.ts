@@ -11,8 +11,17 @@ export type { WebCatalogue, ToolDetail, Radar };
  */
 const mode = document.querySelector<HTMLMetaElement>('meta[name="mlnav-data"]')?.content === 'static' ? 'static' : 'api';
 
+declare global {
+  interface Window {
+    /** The request web/public/first-view.js started for the first view's data, before this script ran. */
+    mlnavFirstRequest?: { url: string; response: Promise<Response> };
+  }
+}
+
 async function getJson<T>(path: string): Promise<T> {
-  const res = await fetch(path, { headers: { Accept: 'application/json' } });
+  const early = window.mlnavFirstRequest;
+  if (early?.url === path) window.mlnavFirstRequest = undefined; // its body can be read once
+  const res = await (early?.url === path ? early.response : fetch(path, { headers: { Accept: 'application/json' } }));
   if (!res.ok) throw new Error(`${path}: ${res.status} ${res.statusText}`);
   return (await res.json()) as T;
 }
