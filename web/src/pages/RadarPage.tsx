@@ -4,8 +4,11 @@ import { radarPicture } from '../../../src/core/radar/picture';
 import { radarGeometry } from '../../../src/core/radar/render';
 import { loadRadar, type Radar } from '../lib/data';
 import { downloadPng, downloadSvg } from '../lib/download';
-import { markdownToSafeHtml } from '../lib/markdown';
+import { lazy, Suspense } from 'preact/compat';
 import { href } from '../lib/route';
+
+// The legend renders each rationale's Markdown (marked + DOMPurify): its own chunk, loaded once the radar is on screen.
+const RadarLegend = lazy(() => import('./RadarLegend').then((m) => ({ default: m.RadarLegend })));
 
 /** The adoption radar: an edition picker with movement, quadrant zoom, search, a legend with rationale, print. */
 export function RadarPage({ params }: { params: URLSearchParams }) {
@@ -103,22 +106,11 @@ export function RadarPage({ params }: { params: URLSearchParams }) {
         </div>
       </div>
       <div class="radar" ref={host} />
-      {showLegend && <table class="catalogue legend">
-        <caption class="sr-only">Every blip of the {radar.editions[index]!.date} edition with its rationale</caption>
-        <thead><tr><th scope="col">#</th><th scope="col">Blip</th><th scope="col">Ring</th><th scope="col">Quadrant</th><th scope="col">Movement</th><th scope="col">Rationale</th></tr></thead>
-        <tbody>
-          {rows.map((s) => (
-            <tr key={s.id} data-blip-id={s.id}>
-              <td class="num">{number.get(s.id)}</td>
-              <th scope="row">{s.tool ? <a href={href(`/tools/${s.tool}`)}>{s.name}</a> : s.name}</th>
-              <td>{ringName.get(s.ring)}<span class="muted small">{s.history.length > 1 ? ` (${s.history.map((h) => ringName.get(h.ring)).join(' → ')})` : ''}</span></td>
-              <td>{quadrantName.get(s.quadrant)}</td>
-              <td>{s.movement}</td>
-              <td class="rationale" dangerouslySetInnerHTML={{ __html: markdownToSafeHtml(s.rationale ?? '') }} />
-            </tr>
-          ))}
-        </tbody>
-      </table>}
+      {showLegend && (
+        <Suspense fallback={<p aria-busy="true">Loading the legend…</p>}>
+          <RadarLegend date={radar.editions[index]!.date} rows={rows} number={number} ringName={ringName} quadrantName={quadrantName} />
+        </Suspense>
+      )}
     </section>
   );
 }
