@@ -52,6 +52,18 @@ describe('landscape map', () => {
     expect(svg).toContain('data-tool-id="mlflow"');
   });
 
+  it('draws the same map in compact form (for the first paint): every marker and label, a fraction of the elements', () => {
+    const full = renderLandscapeSvg(layout, { interactive: true });
+    const compact = renderLandscapeSvg(layout, { compact: true });
+    expect(compact).not.toContain('data-tool-id');
+    // One arc pair per marker, every label's text, and the axes and quadrant names the full picture has.
+    expect(compact.match(/a4 4 0 1 0 8 0/g)).toHaveLength(layout.marks.length);
+    const labels = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).sort();
+    expect(labels(compact)).toEqual(labels(full));
+    const elements = (svg: string) => svg.match(/<[a-z]/g)!.length;
+    expect(elements(compact)).toBeLessThan(elements(full) / 2);
+  });
+
   it('escapes names and mutes everything but the highlighted tools', () => {
     const svg = renderLandscapeSvg(layoutLandscape([...points.slice(0, 5), { id: 'x', name: '<b>&"', x: 0.5, y: 0.5, quadrant: 'ml-platforms' }], { highlight: new Set(['x']) }));
     expect(svg).toContain('&lt;b&gt;&amp;&quot;');
