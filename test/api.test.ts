@@ -34,6 +34,9 @@ describe('HTTP API', () => {
     expect(search.items.map((t: { id: string }) => t.id)).toEqual(expect.arrayContaining(['mlflow', 'weights-and-biases', 'comet']));
     const byName = await body(await get('/api/tools?q=wandb'));
     expect(byName.items[0].id).toBe('weights-and-biases');
+    // Words are prefixes ("ml" finds MLflow); a lone letter after other words waits for a second letter.
+    expect((await body(await get('/api/tools?q=ml'))).items.map((t: { id: string }) => t.id)).toContain('mlflow');
+    expect((await body(await get('/api/tools?q=m&limit=1000'))).total).toBeGreaterThan((await body(await get('/api/tools?q=experiment%20m&limit=1000'))).total);
     const stage = await body(await get('/api/tools?stage=monitoring&status=active&offering=managed'));
     expect(stage.items.length).toBeGreaterThan(0);
   });

@@ -26,8 +26,15 @@ export function createToolSearch(documents: readonly SearchDocument[]): ToolSear
   const index = new MiniSearch<SearchDocument>({
     fields: ['name', 'aliases', 'description', 'vendor', 'tags'],
     storeFields: [],
-    // Fuzzy matching only for longer words: on short ones it matches everything and costs the most.
-    searchOptions: { boost: { name: 4, aliases: 3, tags: 1.5 }, prefix: true, fuzzy: (term) => (term.length > 3 ? 0.15 : false), combineWith: 'AND' },
+    // Fuzzy matching only for longer words: on short ones it matches everything and costs the most. For the
+    // same reason a one-letter word is a prefix only when it is the whole query: "tool 1" looks for the word
+    // "1" (every word starting with 1 cost 17 ms at 2,500 tools), "tool 12" for words starting with 12.
+    searchOptions: {
+      boost: { name: 4, aliases: 3, tags: 1.5 },
+      prefix: (term, _i, terms) => term.length > 1 || terms.length === 1,
+      fuzzy: (term) => (term.length > 3 ? 0.15 : false),
+      combineWith: 'AND',
+    },
   });
   index.addAll([...documents]);
   return { search: (query) => (query.trim() ? index.search(query.trim()).map((r) => String(r.id)) : []) };
