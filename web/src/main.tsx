@@ -10,7 +10,9 @@ import { ToolPage } from './pages/ToolPage';
 import { ComparePage } from './pages/ComparePage';
 import { LifecyclePage } from './pages/LifecyclePage';
 import { StackPage } from './pages/StackPage';
-import { lazy, Suspense } from 'preact/compat';
+// The radar page is small and in the entry (no second request when it is the first view); its legend, with
+// the Markdown renderer, is a chunk of its own.
+import { RadarPage } from './pages/RadarPage';
 import './styles.css';
 
 const NAV = [
@@ -22,8 +24,6 @@ const NAV = [
   ['/stack', 'Your stack'],
 ] as const;
 
-// The radar page (with its Markdown renderer) is a separate chunk: the map does not pay for it.
-const RadarPage = lazy(() => import('./pages/RadarPage').then((m) => ({ default: m.RadarPage })));
 
 // What the first view needs is already on its way (web/public/first-view.js started the request). Reading and
 // parsing it, and drawing the interactive map, are long tasks: they wait until the page's own picture of the
@@ -85,11 +85,7 @@ function App() {
         {cat && route.path === '/lifecycle' && <LifecyclePage cat={cat} shown={shown} />}
         {cat && route.path === '/compare' && <ComparePage cat={cat} params={route.params} />}
         {cat && route.path === '/stack' && <StackPage cat={cat} params={route.params} />}
-        {route.path === '/radar' && (
-          <Suspense fallback={<p aria-busy="true">Loading the radar…</p>}>
-            <RadarPage params={route.params} />
-          </Suspense>
-        )}
+        {route.path === '/radar' && <RadarPage params={route.params} />}
         {cat && toolId && <ToolPage id={toolId} cat={cat} />}
         {cat && !filtered && !toolId && route.path !== '/compare' && route.path !== '/stack' && route.path !== '/radar' && <p role="alert">No such page. <a href={href('/')}>Back to the map</a>.</p>}
       </main>
