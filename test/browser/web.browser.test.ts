@@ -75,7 +75,8 @@ describe('web app in Chromium', () => {
         };
         requestAnimationFrame(tick);`);
       await page.goto(base);
-      await page.waitForSelector('.map svg g.mark', { state: 'attached' });
+      // Until a frame has shown the interactive map (the marker groups exist a moment before that frame).
+      await page.waitForFunction("window.mapFrames.at(-1)?.kind === 'interactive'", undefined, { timeout: 15_000 });
       const all = await page.evaluate<Array<{ kind: string; top: number | null }>>('window.mapFrames');
       // (A frame before the body is parsed has no map yet; from the first map on, one is always there.)
       const frames = all.slice(all.findIndex((f) => f.kind !== 'none'));
