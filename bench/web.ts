@@ -61,7 +61,32 @@ const PRESENTED = `new Promise((resolve) => {
   }).observe({ type: 'element', buffered: true });
   setTimeout(() => resolve(null), 5000);
 })`;
-const presented = (page: import('playwright-core').Page, id: string) => page.evaluate<number | null>(PRESENTED.replace('ID', JSON.stringify(id)));
+const presented = (page: Page, id: string) => page.evaluate<number | null>(PRESENTED.replace('ID', JSON.stringify(id)));
+
+type Page = import('playwright-core').Page;
+type Context = import('playwright-core').BrowserContext;
+
+/** Waits for a performance mark the app sets and returns its time after navigation. */
+async function markTime(page: Page, name: string): Promise<number> {
+  await page.waitForFunction(`performance.getEntriesByName(${JSON.stringify(name)}).length > 0`, undefined, { timeout: 30_000 });
+  return page.evaluate<number>(`performance.getEntriesByName(${JSON.stringify(name)})[0].startTime`);
+}
+
+/**
+ * Opens `url` in six new tabs, one after the other, and measures each after the first (which warms the
+ * server's compression and Chromium's caches) with `measure`.
+ */
+async function warmRuns<T>(context: Context, url: string, measure: (page: Page) => Promise<T>): Promise<T[]> {
+  const out: T[] = [];
+  for (let run = 0; run < 6; run++) {
+    const page = await context.newPage();
+    await page.goto(url);
+    const m = await measure(page);
+    if (run > 0) out.push(m);
+    await page.close();
+  }
+  return out;
+}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const p = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))]!;
@@ -85,16 +110,14 @@ export async function benchWeb(tools = 2500) {
     for (let run = 0; run < 6; run++) {
       const page = await context.newPage();
       await page.goto(`http://127.0.0.1:${api.port}/`);
-      await page.waitForFunction("performance.getEntriesByName('mlnav:map-painted').length > 0", undefined, { timeout: 30_000 });
-      const painted = await page.evaluate<number>("performance.getEntriesByName('mlnav:map-painted')[0].startTime");
+      const painted = await markTime(page, 'mlnav:map-painted');
       if (run > 0) {
         // The first run warms the server's compression and Chromium's caches.
         firstRender.push(painted);
-        await page.waitForFunction("performance.getEntriesByName('mlnav:map-interactive').length > 0", undefined, { timeout: 30_000 });
-        interactive.push(await page.evaluate<number>("performance.getEntriesByName('mlnav:map-interactive')[0].startTime"));
+        interactive.push(await markTime(page, 'mlnav:map-interactive'));
       }
       // Keystrokes are timed once the search index exists (it is built in idle time after the first paint).
-      await page.waitForFunction("performance.getEntriesByName('mlnav:search-ready').length > 0", undefined, { timeout: 30_000 });
+      await markTime(page, 'mlnav:search-ready');
       indexMs.push(await page.evaluate<number>("performance.getEntriesByName('mlnav:search-index')[0].duration"));
       for (const ch of run > 0 ? 'tool 1' : '') {
         keystroke.push(await page.evaluate<number>(TYPE_ONE_KEY.replace('CHAR', JSON.stringify(ch))));
@@ -103,34 +126,22 @@ export async function benchWeb(tools = 2500) {
     }
     // The radar page on a 400-tool catalogue (400 blips).
     const small = await start('servers/api.js', ['400', webRoot]);
-    const radarRender: number[] = [];
-    const radarPresented: number[] = [];
+    let radar: Array<{ drawn: number; onScreen: number }>;
     try {
-      for (let run = 0; run < 6; run++) {
-        const page = await context.newPage();
-        await page.goto(`http://127.0.0.1:${small.port}/#/radar`);
-        await page.waitForFunction("performance.getEntriesByName('mlnav:radar-painted').length > 0", undefined, { timeout: 30_000 });
-        const t = await page.evaluate<number>("performance.getEntriesByName('mlnav:radar-painted')[0].startTime");
-        if (run > 0) {
-          radarRender.push(t);
-          radarPresented.push((await presented(page, 'radar-complete')) ?? NaN);
-        }
-        await page.close();
-      }
+      radar = await warmRuns(context, `http://127.0.0.1:${small.port}/#/radar`, async (page) => ({
+        drawn: await markTime(page, 'mlnav:radar-painted'),
+        onScreen: (await presented(page, 'radar-complete')) ?? NaN,
+      }));
     } finally {
       small.child.kill();
     }
+    const radarRender = radar.map((r) => r.drawn);
+    const radarPresented = radar.map((r) => r.onScreen);
     // The same map page served without Cross-Origin-Opener-Policy (mlnav serve --no-opener-policy): what that header costs.
     const isolated = await start('servers/api.js', [String(tools), webRoot, 'no-opener-policy']);
-    const withoutOpenerPolicy: number[] = [];
+    let withoutOpenerPolicy: number[];
     try {
-      for (let run = 0; run < 6; run++) {
-        const page = await context.newPage();
-        await page.goto(`http://127.0.0.1:${isolated.port}/`);
-        await page.waitForFunction("performance.getEntriesByName('mlnav:map-painted').length > 0", undefined, { timeout: 30_000 });
-        if (run > 0) withoutOpenerPolicy.push(await page.evaluate<number>("performance.getEntriesByName('mlnav:map-painted')[0].startTime"));
-        await page.close();
-      }
+      withoutOpenerPolicy = await warmRuns(context, `http://127.0.0.1:${isolated.port}/`, (page) => markTime(page, 'mlnav:map-painted'));
     } finally {
       isolated.child.kill();
     }
