@@ -154,11 +154,12 @@ function placeCell(
   inside: (x: number, y: number) => boolean,
   minDist: number,
 ): Map<string, Point> | undefined {
-  const order = [...blips].sort((a, b) => (a.since ?? 0) - (b.since ?? 0) || hashId(a.id) - hashId(b.id) || (a.id < b.id ? -1 : 1));
+  const hash = new Map(blips.map((b) => [b.id, hashId(b.id)]));
+  const order = [...blips].sort((a, b) => (a.since ?? 0) - (b.since ?? 0) || hash.get(a.id)! - hash.get(b.id)! || (a.id < b.id ? -1 : 1));
   const placed = new PointGrid<Point>(minDist);
   const out = new Map<string, Point>();
   for (const b of order) {
-    const next = rng(hashId(b.id));
+    const next = rng(hash.get(b.id)!);
     let home: Point | undefined;
     for (let attempt = 0; attempt < 200 && !home; attempt++) {
       const a = (next() * Math.PI) / 2;

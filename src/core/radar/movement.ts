@@ -18,14 +18,17 @@ export function editionState(radar: Radar, editionIndex = radar.editions.length 
   const ringIndex = new Map(radar.rings.map((r, i) => [r.id, i]));
   const edition = radar.editions[editionIndex]!;
   const previous = editionIndex > 0 ? new Map(radar.editions[editionIndex - 1]!.blips.map((b) => [b.id, b])) : undefined;
+  // Each edition indexed once: a blip's history is then one lookup per edition, not a scan of every blip.
+  const upTo = radar.editions.slice(0, editionIndex + 1).map((e) => ({ date: e.date, byId: new Map(e.blips.map((x) => [x.id, x])) }));
   return edition.blips.map((b) => {
     const before = previous?.get(b.id);
     let movement: Movement = 'no-change';
     if (previous && !before) movement = 'new';
     else if (before && before.ring !== b.ring) movement = ringIndex.get(b.ring)! < ringIndex.get(before.ring)! ? 'moved-in' : 'moved-out';
-    const history = radar.editions
-      .slice(0, editionIndex + 1)
-      .flatMap((e) => e.blips.filter((x) => x.id === b.id).map((x) => ({ date: e.date, ring: x.ring })));
+    const history = upTo.flatMap((e) => {
+      const x = e.byId.get(b.id);
+      return x ? [{ date: e.date, ring: x.ring }] : [];
+    });
     return { id: b.id, name: b.name, quadrant: b.quadrant, ring: b.ring, movement, history, rationale: b.rationale, tool: b.tool, link: b.link };
   });
 }
