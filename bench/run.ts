@@ -62,10 +62,14 @@ async function webSection() {
   console.log('|---|---:|---:|');
   console.log(`| map first render after navigation, new tab: frame drawn (median of ${w.firstRenderMs.runs}; max) | ${ms(w.firstRenderMs.median)}; ${ms(w.firstRenderMs.max)} | <= 400 ms |`);
   console.log(`| ... frame drawn, served without Cross-Origin-Opener-Policy (--no-opener-policy; median; max) | ${ms(w.withoutOpenerPolicyMs.median)}; ${ms(w.withoutOpenerPolicyMs.max)} | - |`);
+  console.log(`| ... frame drawn, navigating from a page of the same site (no new renderer process; median; max) | ${ms(w.sameSiteMs.median)}; ${ms(w.sameSiteMs.max)} | - |`);
+  console.log(`| browser floor: a one-line page on screen, new tab, same server and headers (median; max) | ${ms(w.floorMs.median)}; ${ms(w.floorMs.max)} | - |`);
+  console.log(`| ... the same one-line page without Cross-Origin-Opener-Policy (median; max) | ${ms(w.floorWithoutOpenerPolicyMs.median)}; ${ms(w.floorWithoutOpenerPolicyMs.max)} | - |`);
   console.log(`| map interactive (every marker a link with data-tool-id; median; max) | ${ms(w.interactiveMs.median)}; ${ms(w.interactiveMs.max)} | - |`);
   console.log(`| search keystroke to repaint (median; p95; max of ${w.keystrokeMs.runs}) | ${ms(w.keystrokeMs.median)}; ${ms(w.keystrokeMs.p95)}; ${ms(w.keystrokeMs.max)} | <= 50 ms |`);
   console.log(`| radar page, 400 blips, first rendered after navigation: frame drawn (median of ${w.radarPageMs.runs}; max) | ${ms(w.radarPageMs.median)}; ${ms(w.radarPageMs.max)} | <= 300 ms |`);
   console.log(`| ... the same frame presented on screen (Element Timing; median; max) | ${ms(w.radarPresentedMs.median)}; ${ms(w.radarPresentedMs.max)} | - |`);
+  console.log(`| ... on screen, navigating from a page of the same site (median; max) | ${ms(w.radarSameSiteOnScreenMs.median)}; ${ms(w.radarSameSiteOnScreenMs.max)} | - |`);
   console.log(`| search index build, in idle time after the first paint (median) | ${ms(median(w.searchIndexMs))} | - |`);
   console.log(`| map page JavaScript, gzipped | ${(w.jsGzipBytes / 1024).toFixed(1)} KB | <= 150 KB |`);
   console.log(`| bare node:http hello world | ${Math.round(w.api.helloRps).toLocaleString('en')} req/s, p99 ${w.api.helloP99Ms} ms | baseline |`);

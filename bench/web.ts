@@ -5,7 +5,7 @@
  * node:http hello-world server measured in the same run.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -73,13 +73,15 @@ async function markTime(page: Page, name: string): Promise<number> {
 }
 
 /**
- * Opens `url` in six new tabs, one after the other, and measures each after the first (which warms the
- * server's compression and Chromium's caches) with `measure`.
+ * Opens `url` in six new tabs (or navigates there from `from`), one after the other, and measures each after the
+ * first (which warms the server's compression and Chromium's caches) with `measure`.
  */
-async function warmRuns<T>(context: Context, url: string, measure: (page: Page) => Promise<T>): Promise<T[]> {
+async function warmRuns<T>(context: Context, url: string, measure: (page: Page) => Promise<T>, from?: string): Promise<T[]> {
   const out: T[] = [];
   for (let run = 0; run < 6; run++) {
     const page = await context.newPage();
+    // From a page of the same site the tab keeps its renderer process; from a new tab or another site it needs a new one.
+    if (from) await page.goto(from);
     await page.goto(url);
     const m = await measure(page);
     if (run > 0) out.push(m);
@@ -93,6 +95,8 @@ const p = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs
 
 export async function benchWeb(tools = 2500) {
   const webRoot = await buildWebApp();
+  // The browser's own floor: a one-line page, served by the same server with the same headers.
+  writeFileSync(join(webRoot, 'floor.html'), '<!doctype html><html lang="en"><meta charset="utf-8"><title>floor</title><p elementtiming="floor">MLOps Navigator</p></html>');
   // The map page loads the entry chunk only (other pages' chunks load when visited).
   const jsGzip = readdirSync(join(webRoot, 'assets')).filter((f) => f.startsWith('index-') && f.endsWith('.js')).reduce((n, f) => n + gzipSync(readFileSync(join(webRoot, 'assets', f))).length, 0);
 
@@ -127,11 +131,13 @@ export async function benchWeb(tools = 2500) {
     // The radar page on a 400-tool catalogue (400 blips).
     const small = await start('servers/api.js', ['400', webRoot]);
     let radar: Array<{ drawn: number; onScreen: number }>;
+    let radarSameSite: number[];
     try {
       radar = await warmRuns(context, `http://127.0.0.1:${small.port}/#/radar`, async (page) => ({
         drawn: await markTime(page, 'mlnav:radar-painted'),
         onScreen: (await presented(page, 'radar-complete')) ?? NaN,
       }));
+      radarSameSite = await warmRuns(context, `http://127.0.0.1:${small.port}/#/radar`, async (page) => (await presented(page, 'radar-complete')) ?? NaN, `http://127.0.0.1:${small.port}/floor.html`);
     } finally {
       small.child.kill();
     }
@@ -140,11 +146,15 @@ export async function benchWeb(tools = 2500) {
     // The same map page served without Cross-Origin-Opener-Policy (mlnav serve --no-opener-policy): what that header costs.
     const isolated = await start('servers/api.js', [String(tools), webRoot, 'no-opener-policy']);
     let withoutOpenerPolicy: number[];
+    let floorWithout: number[];
     try {
       withoutOpenerPolicy = await warmRuns(context, `http://127.0.0.1:${isolated.port}/`, (page) => markTime(page, 'mlnav:map-painted'));
+      floorWithout = await warmRuns(context, `http://127.0.0.1:${isolated.port}/floor.html`, async (page) => (await presented(page, 'floor')) ?? NaN);
     } finally {
       isolated.child.kill();
     }
+    const floor = await warmRuns(context, `http://127.0.0.1:${api.port}/floor.html`, async (page) => (await presented(page, 'floor')) ?? NaN);
+    const sameSite = await warmRuns(context, `http://127.0.0.1:${api.port}/`, (page) => markTime(page, 'mlnav:map-painted'), `http://127.0.0.1:${api.port}/floor.html`);
     await browser.close();
 
     // API throughput against the bare baseline, same machine, same run, one after the other.
@@ -157,9 +167,13 @@ export async function benchWeb(tools = 2500) {
       tools,
       searchIndexMs: indexMs,
       radarPageMs: { median: median(radarRender), max: Math.max(...radarRender), runs: radarRender.length },
+      radarSameSiteOnScreenMs: { median: median(radarSameSite), max: Math.max(...radarSameSite) },
       radarPresentedMs: { median: median(radarPresented), max: Math.max(...radarPresented) },
       interactiveMs: { median: median(interactive), max: Math.max(...interactive) },
       withoutOpenerPolicyMs: { median: median(withoutOpenerPolicy), max: Math.max(...withoutOpenerPolicy) },
+      sameSiteMs: { median: median(sameSite), max: Math.max(...sameSite) },
+      floorMs: { median: median(floor), max: Math.max(...floor) },
+      floorWithoutOpenerPolicyMs: { median: median(floorWithout), max: Math.max(...floorWithout) },
       jsGzipBytes: jsGzip,
       firstRenderMs: { median: median(firstRender), max: Math.max(...firstRender), runs: firstRender.length },
       keystrokeMs: { median: median(keystroke), p95: p(keystroke, 0.95), max: Math.max(...keystroke), runs: keystroke.length },

@@ -25,10 +25,11 @@ const HEADERS: ReadonlyArray<readonly [string, string]> = [
 ];
 
 /**
- * Cross-Origin-Opener-Policy: on by default. It puts the app in a browsing-context group of its own, which in
- * headless Chromium on the 2-core bench machine costs a renderer process switch, about 200 ms, on every
- * navigation into the app (BENCHMARKS.md). A deployment that prefers that time to the isolation can turn it
- * off (`mlnav serve --no-opener-policy`): the app has no cookies or session for an opener to abuse.
+ * Cross-Origin-Opener-Policy: on by default. It puts the app in a browsing-context group of its own. A tab
+ * opened blank then needs a new renderer process for it: 180-260 ms in headless Chromium on the 2-core bench
+ * machine. A navigation from another site needs one with or without COOP (BENCHMARKS.md, third session). A
+ * deployment that prefers that time to the isolation can turn it off (`mlnav serve --no-opener-policy`): the
+ * app has no cookies or session for an opener to abuse.
  */
 export const OPENER_POLICY: readonly [string, string] = ['Cross-Origin-Opener-Policy', 'same-origin'];
 
