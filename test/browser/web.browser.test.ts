@@ -181,6 +181,21 @@ describe('web app in Chromium', () => {
     await page.close();
   });
 
+  it('compare names what it cannot show: unknown ids in the link, a fifth tool, an unknown name typed in', async () => {
+    const page = await open('#/compare?ids=mlflow,sagemaker,kubeflow,metaflow,optuna,feast');
+    await page.waitForSelector('.compare-table');
+    expect(await page.locator('.compare-table thead th').count()).toBe(4);
+    const alerts = await page.getByRole('alert').allTextContents();
+    expect(alerts.join(' ')).toContain('“sagemaker”');
+    expect(alerts.join(' ')).toMatch(/left out: Feast/);
+    await page.goto(base + '#/compare?ids=mlflow');
+    await page.locator('input[name="tool"]').fill('No Such Tool');
+    await page.getByRole('button', { name: 'Add' }).click();
+    await expect.poll(() => page.getByRole('alert').allTextContents()).toContain('No tool called “No Such Tool” in the catalogue: pick one from the list.');
+    expect(await page.locator('input[name="tool"]').inputValue()).toBe('No Such Tool');
+    await page.close();
+  });
+
   it('the stack builder shows coverage, gaps and footprints, and recommends tools for the gaps', async () => {
     const page = await open('#/stack?teams=Research~researcher~optuna.deepnote|Platform~engineer~kubernetes.git');
     await page.waitForSelector('[data-testid="gaps"]');

@@ -8,13 +8,23 @@ const MAX = 4;
 /** Two to four tools side by side: placement, facts, and capability by capability. */
 export function ComparePage({ cat, params }: { cat: WebCatalogue; params: URLSearchParams }) {
   const byId = useMemo(() => new Map(cat.tools.map((t) => [t.id, t])), [cat]);
-  const ids = (params.get('ids') ?? '').split(',').filter((id) => byId.has(id)).slice(0, MAX);
+  // Every id the URL asks for is either shown or named as left out: a shared link with a typo says so.
+  const asked = [...new Set((params.get('ids') ?? '').split(',').map((id) => id.trim()).filter(Boolean))];
+  const unknown = asked.filter((id) => !byId.has(id));
+  const known = asked.filter((id) => byId.has(id));
+  const ids = known.slice(0, MAX);
+  const leftOut = known.slice(MAX).map((id) => byId.get(id)!.name);
   const tools = ids.map((id) => byId.get(id)!);
   const [pick, setPick] = useState('');
+  const [notFound, setNotFound] = useState('');
   const go = (next: string[]) => (location.hash = href('/compare', next.length ? { ids: next.join(',') } : {}));
   const add = () => {
-    const t = cat.tools.find((x) => x.name.toLowerCase() === pick.trim().toLowerCase() || x.id === pick.trim());
-    if (t && !ids.includes(t.id) && ids.length < MAX) go([...ids, t.id]);
+    const wanted = pick.trim();
+    if (!wanted) return;
+    const t = cat.tools.find((x) => x.name.toLowerCase() === wanted.toLowerCase() || x.id === wanted);
+    if (!t) return setNotFound(wanted); // keep what was typed, so it can be corrected
+    setNotFound('');
+    if (!ids.includes(t.id) && ids.length < MAX) go([...ids, t.id]);
     setPick('');
   };
   const capName = new Map(cat.taxonomy.capabilities.map((c) => [c.id, c.name]));
@@ -37,6 +47,9 @@ export function ComparePage({ cat, params }: { cat: WebCatalogue; params: URLSea
         <datalist id="tool-names">{cat.tools.map((t) => <option value={t.name} key={t.id} />)}</datalist>
         <button type="submit" disabled={ids.length >= MAX}>Add</button>
       </form>
+      {notFound && <p role="alert">No tool called “{notFound}” in the catalogue: pick one from the list.</p>}
+      {unknown.length > 0 && <p role="alert">Not in the catalogue, so not shown: {unknown.map((id) => `“${id}”`).join(', ')}.</p>}
+      {leftOut.length > 0 && <p role="alert">At most {MAX} tools fit side by side; left out: {leftOut.join(', ')}.</p>}
       {tools.length < 2 && <p class="muted">Pick at least two tools to compare.</p>}
       {tools.length > 0 && (
         <table class="compare-table">
