@@ -66,11 +66,12 @@ async function webSection() {
   console.log(`| browser floor: a one-line page on screen, new tab, same server and headers (median; max) | ${ms(w.floorMs.median)}; ${ms(w.floorMs.max)} | - |`);
   console.log(`| ... the same one-line page without Cross-Origin-Opener-Policy (median; max) | ${ms(w.floorWithoutOpenerPolicyMs.median)}; ${ms(w.floorWithoutOpenerPolicyMs.max)} | - |`);
   console.log(`| map interactive (every marker a link with data-tool-id; median; max) | ${ms(w.interactiveMs.median)}; ${ms(w.interactiveMs.max)} | - |`);
-  console.log(`| search keystroke to repaint (median; p95; max of ${w.keystrokeMs.runs}) | ${ms(w.keystrokeMs.median)}; ${ms(w.keystrokeMs.p95)}; ${ms(w.keystrokeMs.max)} | <= 50 ms |`);
+  console.log(`| search keystroke to repaint, "tool 1" typed once search is warm (median; p95; max of ${w.keystrokeMs.runs}) | ${ms(w.keystrokeMs.median)}; ${ms(w.keystrokeMs.p95)}; ${ms(w.keystrokeMs.max)} | <= 50 ms |`);
+  console.log(`| ... typed as soon as the index exists, while the one-character queries warm (median; p95; max of ${w.keystrokeDuringWarmMs.runs}) | ${ms(w.keystrokeDuringWarmMs.median)}; ${ms(w.keystrokeDuringWarmMs.p95)}; ${ms(w.keystrokeDuringWarmMs.max)} | - |`);
   console.log(`| radar page, 400 blips, first rendered after navigation: frame drawn (median of ${w.radarPageMs.runs}; max) | ${ms(w.radarPageMs.median)}; ${ms(w.radarPageMs.max)} | <= 300 ms |`);
   console.log(`| ... the same frame presented on screen (Element Timing; median; max) | ${ms(w.radarPresentedMs.median)}; ${ms(w.radarPresentedMs.max)} | - |`);
   console.log(`| ... on screen, navigating from a page of the same site (median; max) | ${ms(w.radarSameSiteOnScreenMs.median)}; ${ms(w.radarSameSiteOnScreenMs.max)} | - |`);
-  console.log(`| search index build, in idle time after the first paint (median) | ${ms(median(w.searchIndexMs))} | - |`);
+  console.log(`| search index build, in idle time after the first paint; then warming the 36 one-character queries, in idle periods (medians) | ${ms(median(w.searchIndexMs))}; ${ms(median(w.searchWarmMs))} | - |`);
   console.log(`| map page JavaScript, gzipped | ${(w.jsGzipBytes / 1024).toFixed(1)} KB | <= 150 KB |`);
   console.log(`| bare node:http hello world | ${Math.round(w.api.helloRps).toLocaleString('en')} req/s, p99 ${w.api.helloP99Ms} ms | baseline |`);
   console.log(`| GET /api/tools?q=... | ${Math.round(w.api.apiRps).toLocaleString('en')} req/s (${(w.api.ratio * 100).toFixed(0)}% of baseline), p99 ${w.api.apiP99Ms} ms, ${w.api.errors} errors | >= 40%, p99 <= 25 ms |`);
