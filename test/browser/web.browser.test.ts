@@ -196,6 +196,18 @@ describe('web app in Chromium', () => {
     await page.close();
   });
 
+  it('the stack builder names what it cannot use: an unknown tool in the link, an unknown persona, an unknown name typed in', async () => {
+    const page = await open('#/stack?teams=Research~wizard~optuna.nosuchtool');
+    const alerts = () => page.getByRole('alert').allTextContents().then((a) => a.join(' '));
+    await expect.poll(alerts).toContain('“wizard”');
+    await expect.poll(alerts).toContain('nosuchtool');
+    await page.getByLabel('Add a tool to Research').fill('Not A Real Tool');
+    await page.getByRole('button', { name: 'Add' }).first().click();
+    await expect.poll(alerts).toContain('No tool called “Not A Real Tool”');
+    expect(await page.getByLabel('Add a tool to Research').inputValue()).toBe('Not A Real Tool');
+    await page.close();
+  });
+
   it('the stack builder shows coverage, gaps and footprints, and recommends tools for the gaps', async () => {
     const page = await open('#/stack?teams=Research~researcher~optuna.deepnote|Platform~engineer~kubernetes.git');
     await page.waitForSelector('[data-testid="gaps"]');

@@ -16,14 +16,21 @@ interface Team {
 
 const COLOURS = ['#d1495b', '#2f6db5', '#2e8a4a', '#b5832f', '#6b4fb3', '#00798c'];
 
+const PERSONAS = ['researcher', 'engineer', 'ml-engineer'];
+
 /** Teams live in the URL: `teams=Research~researcher~mlflow.optuna|Platform~engineer~kubernetes`. */
 export function teamsFrom(params: URLSearchParams): Team[] {
   const raw = params.get('teams');
   if (!raw) return [{ name: 'Research', persona: 'researcher', tools: [] }, { name: 'Platform', persona: 'engineer', tools: [] }];
   return raw.split('|').map((t) => {
     const [name = 'Team', persona = 'engineer', tools = ''] = t.split('~');
-    return { name, persona: (['researcher', 'engineer', 'ml-engineer'].includes(persona) ? persona : 'engineer') as Persona, tools: tools.split('.').filter(Boolean) };
+    return { name, persona: (PERSONAS.includes(persona) ? persona : 'engineer') as Persona, tools: tools.split('.').filter(Boolean) };
   });
+}
+
+/** Personas in the URL that teamsFrom could not read (it shows those teams as engineers, and says so). */
+function unknownPersonas(params: URLSearchParams): string[] {
+  return (params.get('teams') ?? '').split('|').map((t) => t.split('~')[1] ?? '').filter((p) => p !== '' && !PERSONAS.includes(p));
 }
 
 function teamsParam(teams: Team[]): string {
@@ -38,6 +45,8 @@ export function StackPage({ cat, params }: { cat: WebCatalogue; params: URLSearc
   const [error, setError] = useState<string | null>(null);
   const [rec, setRec] = useState<Recommendation | null>(null);
   const [pick, setPick] = useState<string[]>(teams.map(() => ''));
+  const [notFound, setNotFound] = useState('');
+  const badPersonas = unknownPersonas(params);
   const key = params.get('teams') ?? '';
   const setTeams = (next: Team[]) => (location.hash = href('/stack', { teams: teamsParam(next) }));
   const live = serverAvailable();
@@ -61,8 +70,11 @@ export function StackPage({ cat, params }: { cat: WebCatalogue; params: URLSearc
   );
 
   const add = (i: number) => {
-    const t = cat.tools.find((x) => x.name.toLowerCase() === pick[i]!.trim().toLowerCase() || x.id === pick[i]!.trim());
-    if (!t) return;
+    const wanted = (pick[i] ?? '').trim();
+    if (!wanted) return;
+    const t = cat.tools.find((x) => x.name.toLowerCase() === wanted.toLowerCase() || x.id === wanted);
+    if (!t) return setNotFound(wanted); // keep what was typed, so it can be corrected
+    setNotFound('');
     setTeams(teams.map((team, j) => (j === i && !team.tools.includes(t.id) ? { ...team, tools: [...team.tools, t.id] } : team)));
     setPick(pick.map((p, j) => (j === i ? '' : p)));
   };
@@ -109,6 +121,8 @@ export function StackPage({ cat, params }: { cat: WebCatalogue; params: URLSearc
         <button type="button" onClick={() => setTeams([...teams, { name: `Team ${teams.length + 1}`, persona: 'ml-engineer', tools: [] }])}>Add a team</button>
         <datalist id="stack-tool-names">{cat.tools.map((t) => <option value={t.name} key={t.id} />)}</datalist>
       </div>
+      {notFound && <p role="alert">No tool called “{notFound}” in the catalogue: pick one from the list.</p>}
+      {badPersonas.length > 0 && <p role="alert">Unknown persona in the link, shown as engineer: {badPersonas.map((p) => `“${p}”`).join(', ')} (known: researcher, engineer, ml-engineer).</p>}
       {error && <p role="alert">{error}</p>}
       {analysis && (
         <div class="analysis">
