@@ -181,6 +181,16 @@ describe('web app in Chromium', () => {
     await page.close();
   });
 
+  it('a filter value in the link that does not exist is shown and named, not read as "Any"', async () => {
+    const page = await open('#/table?quadrant=bogus&stage=model-training');
+    await expect.poll(() => page.getByRole('alert').allTextContents().then((a) => a.join(' '))).toContain('quadrant “bogus”');
+    expect(await shownCount(page)).toBe(0);
+    expect(await page.locator('select[name="quadrant"]').inputValue()).toBe('bogus');
+    expect(await page.locator('table.catalogue tbody').textContent()).toContain('No tool matches these filters.');
+    expect(await page.getByRole('alert').textContent()).not.toContain('stage');
+    await page.close();
+  });
+
   it('compare names what it cannot show: unknown ids in the link, a fifth tool, an unknown name typed in', async () => {
     const page = await open('#/compare?ids=mlflow,sagemaker,kubeflow,metaflow,optuna,feast');
     await page.waitForSelector('.compare-table');

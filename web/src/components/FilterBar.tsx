@@ -20,17 +20,26 @@ const QUADRANTS = [
 /** Search and filters; every change goes to the URL, so a view can be shared and restored. */
 export function FilterBar({ cat, filters, params, shown }: Props) {
   const set = (key: keyof Filters) => (e: Event) => replaceParams(withFilter(params, key, (e.currentTarget as HTMLInputElement).value));
-  const select = (key: keyof Filters, label: string, options: ReadonlyArray<readonly [string, string]>) => (
-    <label class="filter">
-      <span>{label}</span>
-      <select name={key} value={filters[key]} onChange={set(key)}>
-        <option value="">Any</option>
-        {options.map(([id, name]) => (
-          <option value={id} key={id}>{name}</option>
-        ))}
-      </select>
-    </label>
-  );
+  // A value from the link that is not among the options (a stale or mistyped link) stays visible in its list
+  // and is named in an alert: otherwise the list would read "Any" while nothing matches.
+  const unknown: string[] = [];
+  const select = (key: keyof Filters, label: string, options: ReadonlyArray<readonly [string, string]>) => {
+    const value = filters[key];
+    const known = !value || !cat || options.some(([id]) => id === value);
+    if (!known) unknown.push(`${label.toLowerCase()} “${value}”`);
+    return (
+      <label class="filter">
+        <span>{label}</span>
+        <select name={key} value={value} onChange={set(key)}>
+          <option value="">Any</option>
+          {!known && <option value={value}>“{value}” (unknown)</option>}
+          {options.map(([id, name]) => (
+            <option value={id} key={id}>{name}</option>
+          ))}
+        </select>
+      </label>
+    );
+  };
   const t = cat?.taxonomy ?? { categories: [], capabilities: [], stages: [] };
   const active = Object.values(filters).some(Boolean);
   return (
@@ -60,6 +69,7 @@ export function FilterBar({ cat, filters, params, shown }: Props) {
           </button>
         )}
       </p>
+      {unknown.length > 0 && <p role="alert" class="filter-problem">Not a known value, so no tool matches: {unknown.join(', ')}.</p>}
     </form>
   );
 }

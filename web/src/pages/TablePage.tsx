@@ -56,6 +56,11 @@ export function TablePage({ cat, shown }: { cat: WebCatalogue; shown: WebTool[] 
               <td class="num">{t.firstRelease}</td>
             </tr>
           ))}
+          {rows.length === 0 && (
+            <tr>
+              <td colSpan={COLUMNS.length} class="muted">No tool matches these filters.</td>
+            </tr>
+          )}
         </tbody>
       </table>
     </section>
