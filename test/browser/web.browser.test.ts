@@ -250,6 +250,15 @@ describe('web app in Chromium', () => {
     await page.close();
   });
 
+  it('the radar page says so when a link names an edition or a quadrant it does not have', async () => {
+    const page = await open('#/radar?edition=1999-01&zoom=nowhere');
+    const alerts = () => page.getByRole('alert').allTextContents().then((a) => a.join(' '));
+    await expect.poll(alerts).toContain('No edition “1999-01” in this radar: showing the latest');
+    await expect.poll(alerts).toContain('No quadrant “nowhere” in this radar: showing the whole radar.');
+    expect(await page.getByRole('button', { name: 'Whole radar' }).getAttribute('aria-pressed')).toBe('true');
+    await page.close();
+  });
+
   it('renders radar rationale Markdown, and strips scripts and event handlers from it', async () => {
     const hostile = {
       title: 'Hostile', rings: [{ id: 'adopt', name: 'Adopt' }], quadrants: ['a', 'b', 'c', 'd'].map((id) => ({ id, name: id.toUpperCase() })),

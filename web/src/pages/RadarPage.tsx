@@ -80,6 +80,9 @@ export function RadarPage({ params }: { params: URLSearchParams }) {
   const ringName = new Map(radar.rings.map((r) => [r.id, r.name]));
   const quadrantName = new Map(radar.quadrants.map((x) => [x.id, x.name]));
   const number = new Map(picture.layout.blips.map((b) => [b.id, b.n]));
+  // A link may name an edition or a quadrant this radar does not have: say what is shown instead.
+  const askedEdition = params.get('edition');
+  const zoomKnown = !zoom || quadrantName.has(zoom);
   const rows = [...picture.states].sort((a, b) => number.get(a.id)! - number.get(b.id)!).filter((s) => !q || s.name.toLowerCase().includes(q));
   return (
     <section class="radar-page" aria-labelledby="radar-title">
@@ -96,7 +99,7 @@ export function RadarPage({ params }: { params: URLSearchParams }) {
           <input type="search" value={params.get('q') ?? ''} onInput={(e) => set('q', (e.currentTarget as HTMLInputElement).value)} placeholder="Search the radar…" />
         </label>
         <div class="group" role="group" aria-label="Zoom on a quadrant">
-          <button type="button" aria-pressed={!zoom} onClick={() => set('zoom', '')}>Whole radar</button>
+          <button type="button" aria-pressed={!zoom || !zoomKnown} onClick={() => set('zoom', '')}>Whole radar</button>
           {radar.quadrants.map((x) => <button type="button" key={x.id} aria-pressed={zoom === x.id} onClick={() => set('zoom', x.id)}>{x.name}</button>)}
         </div>
         <div class="group" role="group" aria-label="Export picture">
@@ -105,6 +108,8 @@ export function RadarPage({ params }: { params: URLSearchParams }) {
           <button type="button" onClick={() => window.print()}>Print</button>
         </div>
       </div>
+      {askedEdition && found < 0 && <p role="alert">No edition “{askedEdition}” in this radar: showing the latest, {radar.editions[index]!.date}.</p>}
+      {!zoomKnown && <p role="alert">No quadrant “{zoom}” in this radar: showing the whole radar.</p>}
       <div class="radar" ref={host} />
       {showLegend && (
         <Suspense fallback={<p aria-busy="true">Loading the legend…</p>}>
