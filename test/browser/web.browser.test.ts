@@ -181,6 +181,23 @@ describe('web app in Chromium', () => {
     await page.close();
   });
 
+  it('a diagonal overlay highlights the tools on it and dims the rest; an unknown one is named, not applied', async () => {
+    const page = await open('#/?diagonal=orchestration');
+    await page.waitForSelector('.map g.mark.on-diagonal');
+    const on = await page.locator('.map g.mark.on-diagonal').count();
+    const dim = await page.locator('.map g.mark.dim').count();
+    expect(on).toBeGreaterThan(0);
+    expect(on + dim).toBe(await page.locator('.map g.mark').count());
+    expect(await page.locator('.map #diagonal-line').count()).toBe(1);
+    expect(await page.locator('.note').textContent()).toContain(`${on} tools on it are highlighted`);
+    await page.goto(base + '#/?diagonal=sideways');
+    await expect.poll(() => page.getByRole('alert').allTextContents().then((a) => a.join(' '))).toContain('No diagonal “sideways”');
+    expect(await page.locator('.map g.mark.dim, .map g.mark.on-diagonal').count()).toBe(0);
+    expect(await page.locator('.map #diagonal-line').count()).toBe(0);
+    expect((page as Page & { errors: string[] }).errors).toEqual([]);
+    await page.close();
+  });
+
   it('a filter value in the link that does not exist is shown and named, not read as "Any"', async () => {
     const page = await open('#/table?quadrant=bogus&stage=model-training');
     await expect.poll(() => page.getByRole('alert').allTextContents().then((a) => a.join(' '))).toContain('quadrant “bogus”');

@@ -34,7 +34,10 @@ export function MapPage({ cat, shown, params }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const [card, setCard] = useState<Card | null>(null);
   const [view, setView] = useState<[number, number, number, number]>([0, 0, cat.map.width, cat.map.height]);
-  const diagonal = params.get('diagonal') ?? '';
+  // A diagonal the taxonomy does not have (a stale link) is named in an alert and not applied: applying it
+  // would dim every tool.
+  const asked = params.get('diagonal') ?? '';
+  const diagonal = cat.taxonomy.diagonals.some((d) => d.id === asked) ? asked : '';
   const svg = useMemo(() => renderLandscapeSvg(cat.map, { interactive: true }), [cat]);
   const byId = useMemo(() => new Map(cat.tools.map((t) => [t.id, t])), [cat]);
   const shownIds = useMemo(() => new Set(shown.map((t) => t.id)), [shown]);
@@ -78,7 +81,10 @@ export function MapPage({ cat, shown, params }: Props) {
       line.id = 'diagonal-line';
       for (const [k, v] of [['x1', sx(d.from[0])], ['y1', sy(d.from[1])], ['x2', sx(d.to[0])], ['y2', sy(d.to[1])]] as const) line.setAttribute(k, String(v));
       line.setAttribute('class', 'diagonal-line');
-      root.insertBefore(line, root.querySelector('g.mark'));
+      // Under the markers: before the top-level group that holds the first of them (insertBefore needs a child of root).
+      let markers: Node | null = root.querySelector('g.mark');
+      while (markers && markers.parentNode !== root) markers = markers.parentNode;
+      root.insertBefore(line, markers);
     }
   }, [svg, shownIds, diagonal, cat]);
 
@@ -117,6 +123,7 @@ export function MapPage({ cat, shown, params }: Props) {
           else void downloadPng(picture, 'mlops-landscape');
         }}
       />
+      {asked && !diagonal && <p role="alert" class="note">No diagonal “{asked}”: none is shown.</p>}
       {diagonal && <p class="note">{cat.taxonomy.diagonals.find((d) => d.id === diagonal)?.description} <strong>{cat.diagonals[diagonal]?.length ?? 0}</strong> tools on it are highlighted.</p>}
       <div
         class="map"
