@@ -143,6 +143,50 @@ describe('web app in Chromium', () => {
     await page.close();
   });
 
+  it('hovering a marker shows its card; the buttons and the wheel zoom, dragging pans, Reset restores', async () => {
+    const page = await open();
+    await page.waitForSelector('.map svg g.mark', { state: 'attached' });
+    await page.locator('.map g.mark[data-tool-id="optuna"] circle').hover();
+    await expect.poll(() => page.locator('.hover-card').textContent()).toContain('Optuna');
+    const viewBox = () => page.locator('.map svg').getAttribute('viewBox').then((v) => v!.split(' ').map(Number));
+    const [, , fullW, fullH] = await viewBox();
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    const zoomed = await viewBox();
+    expect(zoomed[2]).toBeCloseTo(fullW * 0.7, 0);
+    const box = (await page.locator('.map').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, -200);
+    await expect.poll(async () => (await viewBox())[2]).toBeLessThan(zoomed[2]!);
+    const beforeDrag = await viewBox();
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 120, box.y + box.height / 2 + 60, { steps: 5 });
+    await page.mouse.up();
+    const dragged = await viewBox();
+    expect(dragged[0]).toBeLessThan(beforeDrag[0]!); // dragging right shows what lies to the left
+    expect(dragged[2]).toBe(beforeDrag[2]);
+    expect(page.url()).not.toContain('#/tools/'); // a drag is not a click
+    await page.getByRole('button', { name: 'Reset' }).click();
+    expect(await viewBox()).toEqual([0, 0, fullW, fullH]);
+    expect((page as Page & { errors: string[] }).errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the table sorts by a column, both ways', async () => {
+    const page = await open('#/table');
+    await page.waitForSelector('table.catalogue tbody tr');
+    const xs = () => page.locator('table.catalogue tbody tr td.num:nth-of-type(2)').allTextContents().then((t) => t.map(Number));
+    await page.getByRole('button', { name: /Artifact \(x\)/ }).click();
+    const up = await xs();
+    expect(up).toHaveLength(cat.tools.length);
+    expect(up).toEqual([...up].sort((a, b) => a - b));
+    expect(await page.locator('th[aria-sort="ascending"]').textContent()).toContain('Artifact');
+    await page.getByRole('button', { name: /Artifact \(x\)/ }).click();
+    const down = await xs();
+    expect(down).toEqual([...up].sort((a, b) => b - a));
+    expect(await page.locator('th[aria-sort="descending"]').textContent()).toContain('Artifact');
+    await page.close();
+  });
+
   it('exports the map as SVG and PNG', async () => {
     const page = await open('#/?quadrant=ml-platforms');
     await page.waitForSelector('.map svg g.mark', { state: 'attached' });
