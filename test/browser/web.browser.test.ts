@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../src/server/app.js';
+import { defaultRadar } from '../../src/core/radar/default.js';
 import { exportStaticSite } from '../../src/app/static-export.js';
 import { bundledCatalogue } from '../helpers/bundled.js';
 import { chromiumAvailable, launchChromium } from './chromium.js';
@@ -152,7 +153,7 @@ describe('web app in Chromium', () => {
     const [, , fullW, fullH] = await viewBox();
     await page.getByRole('button', { name: 'Zoom in' }).click();
     const zoomed = await viewBox();
-    expect(zoomed[2]).toBeCloseTo(fullW * 0.7, 0);
+    expect(zoomed[2]).toBeCloseTo(fullW! * 0.7, 0);
     const box = (await page.locator('.map').boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.wheel(0, -200);
@@ -309,6 +310,33 @@ describe('web app in Chromium', () => {
     expect(await page.locator('table.legend').textContent()).toContain('MLflow');
     expect((page as Page & { errors: string[] }).errors).toEqual([]);
     await page.close();
+  });
+
+  it('the radar edition picker shows each edition and what moved since the one before', async () => {
+    // Two editions: since 2026-05, one blip is new and one moved from Hold to Adopt.
+    const latest = defaultRadar(cat, '2026-11').editions[0]!.blips;
+    const [added, moved] = [latest[0]!, { ...latest[1]!, ring: 'adopt' }];
+    const radar = { ...defaultRadar(cat, '2026-11'), editions: [
+      { date: '2026-05', blips: latest.slice(1).map((b) => (b.id === moved.id ? { ...b, ring: 'hold' } : b)) },
+      { date: '2026-11', blips: latest.map((b) => (b.id === moved.id ? moved : b)) },
+    ] };
+    const second = serve({ fetch: createApp({ catalogue: cat, info, webRoot, radar }).fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise((resolve) => second.once('listening', resolve));
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`http://127.0.0.1:${(second.address() as { port: number }).port}/#/radar`);
+    await page.waitForSelector('table.legend tbody tr');
+    expect(await page.locator('.radar-page select').inputValue()).toBe('2026-11');
+    const movement = (id: string) => page.locator(`table.legend tr[data-blip-id="${id}"] td:nth-of-type(4)`).textContent();
+    expect(await movement(added.id)).toBe('new');
+    expect(await movement(moved.id)).toBe('moved-in');
+    expect(await page.locator(`table.legend tr[data-blip-id="${moved.id}"]`).textContent()).toContain('Hold → Adopt');
+    expect(await page.locator('.radar g.blip').count()).toBe(latest.length);
+    await page.locator('.radar-page select').selectOption('2026-05');
+    await expect.poll(() => page.locator('.radar g.blip').count()).toBe(latest.length - 1);
+    expect(page.url()).toContain('edition=2026-05');
+    expect(await page.locator(`table.legend tr[data-blip-id="${added.id}"]`).count()).toBe(0);
+    await page.close();
+    second.close();
   });
 
   it('the radar page says so when a link names an edition or a quadrant it does not have', async () => {
