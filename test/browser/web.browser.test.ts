@@ -339,6 +339,18 @@ describe('web app in Chromium', () => {
     second.close();
   });
 
+  it('the radar prints without its controls: the picture and the legend only', async () => {
+    const page = await open('#/radar');
+    await page.waitForSelector('table.legend tbody tr');
+    await page.emulateMedia({ media: 'print' });
+    for (const hidden of ['.top', '.radar-page .toolbar', '.foot']) expect(await page.locator(hidden).isVisible()).toBe(false);
+    expect(await page.locator('.radar svg').isVisible()).toBe(true);
+    expect(await page.locator('table.legend').isVisible()).toBe(true);
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.close();
+  });
+
   it('the radar page says so when a link names an edition or a quadrant it does not have', async () => {
     const page = await open('#/radar?edition=1999-01&zoom=nowhere');
     const alerts = () => page.getByRole('alert').allTextContents().then((a) => a.join(' '));
