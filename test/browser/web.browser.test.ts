@@ -135,6 +135,22 @@ describe('web app in Chromium', () => {
     await page.close();
   });
 
+  it('a tool in maintenance or retired says so on its page and names what to use instead', async () => {
+    const page = await open('#/tools/torchserve');
+    await page.waitForSelector('.tool-page[data-tool-id="torchserve"]');
+    const note = page.getByRole('note');
+    expect(await note.textContent()).toContain('In maintenance only');
+    expect(await note.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(['#/tools/triton-inference-server', '#/tools/ray-serve', '#/tools/vllm']);
+    await page.goto(base + '#/tools/amundsen');
+    await page.waitForSelector('.tool-page[data-tool-id="amundsen"]');
+    expect(await page.getByRole('note').textContent()).toContain('Archived since 2026-09.');
+    expect(await page.getByRole('note').locator('a').getAttribute('href')).toBe('#/tools/datahub');
+    await page.goto(base + '#/tools/mlflow');
+    await page.waitForSelector('.tool-page[data-tool-id="mlflow"]');
+    expect(await page.getByRole('note').count()).toBe(0);
+    await page.close();
+  });
+
   it('keyboard: a focused marker opens with Enter', async () => {
     const page = await open();
     await page.waitForSelector('.map svg g.mark', { state: 'attached' });

@@ -38,9 +38,15 @@ export function ToolPage({ id, cat }: { id: string; cat: WebCatalogue }) {
         <h1>{tool.name}</h1>
         {tool.aliases.length > 0 && <p class="muted">also known as {tool.aliases.join(', ')}</p>}
         <p class="lead">{tool.description}</p>
-        {detail.retired && (
+        {/* Retired tools, and tools only kept alive (maintenance), say so and name what to use instead. */}
+        {(detail.retired || s.state === 'maintenance') && (
           <p class="notice" role="note">
-            {s.state === 'acquired' ? `Acquired by ${s.acquired?.by} (${s.acquired?.date}).` : `${s.state[0]!.toUpperCase()}${s.state.slice(1)} since ${s.since}.`} {s.note}
+            {s.state === 'acquired'
+              ? `Acquired by ${s.acquired?.by} (${s.acquired?.date}).`
+              : s.state === 'maintenance'
+                ? `In maintenance only${s.since ? ` since ${s.since}` : ''}: kept working, not developed further.`
+                : `${s.state[0]!.toUpperCase()}${s.state.slice(1)} since ${s.since}.`}{' '}
+            {s.note}
             {detail.replacedBy.length > 0 && <> Consider instead: {detail.replacedBy.map((r, i) => <>{i ? ', ' : ''}<a href={href(`/tools/${r.id}`)}>{r.name}</a></>)}.</>}
           </p>
         )}
