@@ -135,6 +135,35 @@ describe('web app in Chromium', () => {
     await page.close();
   });
 
+  it('keyboard: Tab passes the map in one step, the arrow keys move between markers, Enter opens one', async () => {
+    const page = await open();
+    await page.waitForSelector('.map svg g.mark', { state: 'attached' });
+    await expect.poll(() => page.locator('.map g.mark[tabindex="0"]').count()).toBe(1);
+    const active = () =>
+      page.evaluate<{ id: string; cx: number; tab: string } | null>(`(() => {
+        const g = document.activeElement && document.activeElement.closest('g.mark');
+        return g ? { id: g.getAttribute('data-tool-id'), cx: Number(g.querySelector('circle').getAttribute('cx')), tab: g.getAttribute('tabindex') } : null;
+      })()`);
+    await page.getByRole('button', { name: 'PNG' }).focus();
+    await page.keyboard.press('Tab');
+    const first = await active();
+    expect(first?.tab).toBe('0');
+    await page.keyboard.press('Tab');
+    expect(await active()).toBeNull(); // one Tab stop for the whole map
+    await page.keyboard.press('Shift+Tab');
+    expect((await active())?.id).toBe(first!.id);
+    await page.keyboard.press('ArrowRight');
+    const next = await active();
+    expect(next?.id).not.toBe(first!.id);
+    expect(next!.cx).toBeGreaterThan(first!.cx);
+    expect(next?.tab).toBe('0');
+    expect(await page.locator('.map g.mark[tabindex="0"]').count()).toBe(1);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(`.tool-page[data-tool-id="${next!.id}"]`);
+    expect((page as Page & { errors: string[] }).errors).toEqual([]);
+    await page.close();
+  });
+
   it('a tool in maintenance or retired says so on its page and names what to use instead', async () => {
     const page = await open('#/tools/torchserve');
     await page.waitForSelector('.tool-page[data-tool-id="torchserve"]');

@@ -247,8 +247,10 @@ function markerGroups(layout: LandscapeLayout, render: RenderOptions): string[] 
       const muted = anyHighlight && !m.highlighted;
       const r = m.highlighted ? m.r + 2 : m.r;
       const name = escapeXml(m.name);
+      // Every marker can take focus, none is in the tab order: the page keeps one there (a roving tabindex), so
+      // Tab passes the map in one step and the arrow keys move between markers.
       const a11y = render.interactive
-        ? ` tabindex="0" role="link"${m.labelFree && !m.retired ? '' : ` aria-label="${name}${m.retired ? ', retired' : ''}"`}`
+        ? ` tabindex="-1" role="link"${m.labelFree && !m.retired ? '' : ` aria-label="${name}${m.retired ? ', retired' : ''}"`}`
         : '';
       // A label placed away from its marker gets a leader line, inside the marker's group so that
       // hiding the marker hides it too.

@@ -4,6 +4,7 @@ import type { WebCatalogue } from '../lib/data';
 import { downloadPng, downloadSvg } from '../lib/download';
 import { href } from '../lib/route';
 import { prerenderedMapShown, removePrerenderedMap } from '../lib/prerendered';
+import { ARROW_STEPS, nearestInDirection } from '../lib/map-keys';
 
 type WebTool = WebCatalogue['tools'][number];
 
@@ -60,9 +61,21 @@ export function MapPage({ cat, shown, params }: Props) {
   // Filters and diagonal overlays: set classes on the marker groups, touching only those that change
   // (a keystroke usually changes few, and every class write costs a style recalculation).
   const marks = useMemo(() => new Map<string, { g: SVGGElement; cls: string }>(), [svg]);
+  /** The one marker in the tab order (roving tabindex); it moves with the arrow keys and off hidden markers. */
+  const current = useRef<string | null>(null);
+  const positions = useMemo(() => new Map(cat.map.marks.map((m) => [m.id, { id: m.id, cx: m.cx, cy: m.cy }])), [cat]);
+  const makeCurrent = (id: string | null) => {
+    if (current.current === id) return;
+    if (current.current) marks.get(current.current)?.g.setAttribute('tabindex', '-1');
+    if (id) marks.get(id)?.g.setAttribute('tabindex', '0');
+    current.current = id;
+  };
   useLayoutEffect(() => {
     const root = host.current!.querySelector('svg')!;
-    if (!marks.size) for (const g of root.querySelectorAll<SVGGElement>('g.mark')) marks.set(g.dataset.toolId!, { g, cls: '' });
+    if (!marks.size) {
+      for (const g of root.querySelectorAll<SVGGElement>('g.mark')) marks.set(g.dataset.toolId!, { g, cls: '' });
+      current.current = null; // a new picture: all its markers start out of the tab order
+    }
     const on = diagonal ? new Set(cat.diagonals[diagonal] ?? []) : undefined;
     for (const [id, m] of marks) {
       const cls = !shownIds.has(id) ? 'off' : on ? (on.has(id) ? 'on-diagonal' : 'dim') : '';
@@ -71,6 +84,7 @@ export function MapPage({ cat, shown, params }: Props) {
       if (cls) m.g.classList.add(cls);
       m.cls = cls;
     }
+    if (!current.current || !shownIds.has(current.current)) makeCurrent([...marks.keys()].find((id) => shownIds.has(id)) ?? null);
     root.querySelector('#diagonal-line')?.remove();
     const d = cat.taxonomy.diagonals.find((x) => x.id === diagonal);
     if (d) {
@@ -135,7 +149,9 @@ export function MapPage({ cat, shown, params }: Props) {
         onMouseLeave={() => setCard(null)}
         onFocusIn={(e) => {
           const g = markOf(e);
-          if (g) showCard(g);
+          if (!g) return;
+          makeCurrent(g.dataset.toolId!); // the marker last focused is the one Tab comes back to
+          showCard(g);
         }}
         onClick={(e) => {
           const g = markOf(e);
@@ -143,11 +159,23 @@ export function MapPage({ cat, shown, params }: Props) {
         }}
         onKeyDown={(e) => {
           const g = markOf(e);
-          if (g && (e.key === 'Enter' || e.key === ' ')) {
+          if (!g) return;
+          if (e.key === 'Enter' || e.key === ' ') {
             e.preventDefault();
             location.hash = href(`/tools/${g.dataset.toolId}`);
+            return;
           }
+          const step = ARROW_STEPS[e.key];
+          const from = positions.get(g.dataset.toolId!);
+          if (!step || !from) return;
+          e.preventDefault();
+          const shownPoints = [...shownIds].map((id) => positions.get(id)!).filter(Boolean);
+          const next = nearestInDirection(from, shownPoints, step);
+          if (!next) return;
+          makeCurrent(next.id);
+          marks.get(next.id)?.g.focus();
         }}
+        aria-describedby="map-keys"
         onWheel={(e) => {
           e.preventDefault();
           const rect = host.current!.getBoundingClientRect();
@@ -172,6 +200,7 @@ export function MapPage({ cat, shown, params }: Props) {
           start.current = null;
         }}
       />
+      <p id="map-keys" class="sr-only">Tab reaches one tool on the map; the arrow keys move to the nearest tool in that direction; Enter opens it.</p>
       {card && (
         <div class="hover-card" role="tooltip" style={{ left: `${card.left}px`, top: `${card.top}px` }}>
           <strong>{card.tool.name}</strong>
