@@ -170,12 +170,19 @@ export async function benchWeb(tools = 2500) {
     const sameSite = await warmRuns(context, `http://127.0.0.1:${api.port}/`, (page) => markTime(page, 'mlnav:map-painted'), `http://127.0.0.1:${api.port}/floor.html`);
     await browser.close();
 
-    // API throughput against the bare baseline, same machine, same run, one after the other.
+    // API throughput against the bare baseline, same machine, same run. This shared machine's speed drifts
+    // within seconds (one 8 s + 8 s pair gave 31%, the next run 68%), so the two alternate in three rounds of
+    // 4 s each and the ratio is taken per round: the median round is reported, and the worst.
     const queries = ['flow', 'tracking', 'serving', 'tool 12', 'monitoring drift', 'vendor 7', 'pipelines', 'notebooks'].map((q) => `/api/tools?q=${encodeURIComponent(q)}`);
     await load(`http://127.0.0.1:${hello.port}`, ['/'], 2); // warm-up
-    const base = await load(`http://127.0.0.1:${hello.port}`, ['/'], 8);
     await load(`http://127.0.0.1:${api.port}`, queries, 2);
-    const ours = await load(`http://127.0.0.1:${api.port}`, queries, 8);
+    const rounds: Array<{ base: autocannon.Result; ours: autocannon.Result; ratio: number }> = [];
+    for (let round = 0; round < 3; round++) {
+      const base = await load(`http://127.0.0.1:${hello.port}`, ['/'], 4);
+      const ours = await load(`http://127.0.0.1:${api.port}`, queries, 4);
+      rounds.push({ base, ours, ratio: ours.requests.average / base.requests.average });
+    }
+    const { base, ours } = [...rounds].sort((a, b) => a.ratio - b.ratio)[1]!;
     return {
       tools,
       searchIndexMs: indexMs,
@@ -196,9 +203,11 @@ export async function benchWeb(tools = 2500) {
         helloRps: base.requests.average,
         apiRps: ours.requests.average,
         ratio: ours.requests.average / base.requests.average,
+        roundRatios: rounds.map((r) => r.ratio),
         apiP99Ms: ours.latency.p99,
+        worstApiP99Ms: Math.max(...rounds.map((r) => r.ours.latency.p99)),
         helloP99Ms: base.latency.p99,
-        errors: ours.errors + ours.non2xx,
+        errors: rounds.reduce((n, r) => n + r.ours.errors + r.ours.non2xx, 0),
       },
     };
   } finally {
