@@ -52,7 +52,7 @@ const TYPE_ONE_KEY = `(async () => {
 
 /**
  * Runs in the page: when the element carrying elementtiming=ID was presented on screen (Element Timing's
- * renderTime), or null if it never was. This is the frame the user sees, after raster and compositing, so it
+ * renderTime), or null if it never was (`presented` turns that into NaN). This is the frame the user sees, after raster and compositing, so it
  * comes later than a mark set from requestAnimationFrame.
  */
 const PRESENTED = `new Promise((resolve) => {
@@ -61,9 +61,11 @@ const PRESENTED = `new Promise((resolve) => {
   }).observe({ type: 'element', buffered: true });
   setTimeout(() => resolve(null), 5000);
 })`;
-const presented = (page: Page, id: string) => page.evaluate<number | null>(PRESENTED.replace('ID', JSON.stringify(id)));
+/** NaN when the element never reached the screen, so one missing entry shows in the table instead of failing the run. */
+const presented = (page: Page, id: string) => page.evaluate<number | null>(PRESENTED.replace('ID', JSON.stringify(id))).then((t) => t ?? NaN);
 
 type Page = import('playwright-core').Page;
+type Context = import('playwright-core').BrowserContext;
 
 /** Types "tool 1" into the search box, one key at a time; each key's time to the repaint that shows its result. */
 async function typeQuery(page: Page): Promise<number[]> {
@@ -71,7 +73,6 @@ async function typeQuery(page: Page): Promise<number[]> {
   for (const ch of 'tool 1') times.push(await page.evaluate<number>(TYPE_ONE_KEY.replace('CHAR', JSON.stringify(ch))));
   return times;
 }
-type Context = import('playwright-core').BrowserContext;
 
 /** Waits for a performance mark the app sets and returns its time after navigation. */
 async function markTime(page: Page, name: string): Promise<number> {
@@ -148,9 +149,9 @@ export async function benchWeb(tools = 2500) {
     try {
       radar = await warmRuns(context, `http://127.0.0.1:${small.port}/#/radar`, async (page) => ({
         drawn: await markTime(page, 'mlnav:radar-painted'),
-        onScreen: (await presented(page, 'radar-complete')) ?? NaN,
+        onScreen: await presented(page, 'radar-complete'),
       }));
-      radarSameSite = await warmRuns(context, `http://127.0.0.1:${small.port}/#/radar`, async (page) => (await presented(page, 'radar-complete')) ?? NaN, `http://127.0.0.1:${small.port}/floor.html`);
+      radarSameSite = await warmRuns(context, `http://127.0.0.1:${small.port}/#/radar`, (page) => presented(page, 'radar-complete'), `http://127.0.0.1:${small.port}/floor.html`);
     } finally {
       small.child.kill();
     }
@@ -162,11 +163,11 @@ export async function benchWeb(tools = 2500) {
     let floorWithout: number[];
     try {
       withoutOpenerPolicy = await warmRuns(context, `http://127.0.0.1:${isolated.port}/`, (page) => markTime(page, 'mlnav:map-painted'));
-      floorWithout = await warmRuns(context, `http://127.0.0.1:${isolated.port}/floor.html`, async (page) => (await presented(page, 'floor')) ?? NaN);
+      floorWithout = await warmRuns(context, `http://127.0.0.1:${isolated.port}/floor.html`, (page) => presented(page, 'floor'));
     } finally {
       isolated.child.kill();
     }
-    const floor = await warmRuns(context, `http://127.0.0.1:${api.port}/floor.html`, async (page) => (await presented(page, 'floor')) ?? NaN);
+    const floor = await warmRuns(context, `http://127.0.0.1:${api.port}/floor.html`, (page) => presented(page, 'floor'));
     const sameSite = await warmRuns(context, `http://127.0.0.1:${api.port}/`, (page) => markTime(page, 'mlnav:map-painted'), `http://127.0.0.1:${api.port}/floor.html`);
     await browser.close();
 

@@ -47,6 +47,8 @@ async function open(hash = ''): Promise<Page> {
   await page.goto(base + hash);
   return page;
 }
+/** Every alert on the page, as one string. */
+const alertText = (page: Page) => page.getByRole('alert').allTextContents().then((a) => a.join(' '));
 const visibleMarks = (page: Page) => page.locator('.map g.mark:not(.off)').count();
 const shownCount = async (page: Page) => Number(await page.getByTestId('shown-count').textContent());
 
@@ -281,7 +283,7 @@ describe('web app in Chromium', () => {
     expect(await page.locator('.map #diagonal-line').count()).toBe(1);
     expect(await page.locator('.note').textContent()).toContain(`${on} tools on it are highlighted`);
     await page.goto(base + '#/?diagonal=sideways');
-    await expect.poll(() => page.getByRole('alert').allTextContents().then((a) => a.join(' '))).toContain('No diagonal “sideways”');
+    await expect.poll(() => alertText(page)).toContain('No diagonal “sideways”');
     expect(await page.locator('.map g.mark.dim, .map g.mark.on-diagonal').count()).toBe(0);
     expect(await page.locator('.map #diagonal-line').count()).toBe(0);
     expect((page as Page & { errors: string[] }).errors).toEqual([]);
@@ -290,7 +292,7 @@ describe('web app in Chromium', () => {
 
   it('a filter value in the link that does not exist is shown and named, not read as "Any"', async () => {
     const page = await open('#/table?quadrant=bogus&stage=model-training');
-    await expect.poll(() => page.getByRole('alert').allTextContents().then((a) => a.join(' '))).toContain('quadrant “bogus”');
+    await expect.poll(() => alertText(page)).toContain('quadrant “bogus”');
     expect(await shownCount(page)).toBe(0);
     expect(await page.locator('select[name="quadrant"]').inputValue()).toBe('bogus');
     expect(await page.locator('table.catalogue tbody').textContent()).toContain('No tool matches these filters.');
@@ -315,7 +317,7 @@ describe('web app in Chromium', () => {
 
   it('the stack builder names what it cannot use: an unknown tool in the link, an unknown persona, an unknown name typed in', async () => {
     const page = await open('#/stack?teams=Research~wizard~optuna.nosuchtool');
-    const alerts = () => page.getByRole('alert').allTextContents().then((a) => a.join(' '));
+    const alerts = () => alertText(page);
     await expect.poll(alerts).toContain('“wizard”');
     await expect.poll(alerts).toContain('nosuchtool');
     await page.getByLabel('Add a tool to Research').fill('Not A Real Tool');
@@ -398,7 +400,7 @@ describe('web app in Chromium', () => {
 
   it('the radar page says so when a link names an edition or a quadrant it does not have', async () => {
     const page = await open('#/radar?edition=1999-01&zoom=nowhere');
-    const alerts = () => page.getByRole('alert').allTextContents().then((a) => a.join(' '));
+    const alerts = () => alertText(page);
     await expect.poll(alerts).toContain('No edition “1999-01” in this radar: showing the latest');
     await expect.poll(alerts).toContain('No quadrant “nowhere” in this radar: showing the whole radar.');
     expect(await page.getByRole('button', { name: 'Whole radar' }).getAttribute('aria-pressed')).toBe('true');

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { WebCatalogue } from '../lib/data';
 import { href } from '../lib/route';
+import { findTool } from '../lib/find-tool';
 
 type WebTool = WebCatalogue['tools'][number];
 const MAX = 4;
@@ -21,7 +22,7 @@ export function ComparePage({ cat, params }: { cat: WebCatalogue; params: URLSea
   const add = () => {
     const wanted = pick.trim();
     if (!wanted) return;
-    const t = cat.tools.find((x) => x.name.toLowerCase() === wanted.toLowerCase() || x.id === wanted);
+    const t = findTool(cat, wanted);
     if (!t) return setNotFound(wanted); // keep what was typed, so it can be corrected
     setNotFound('');
     if (!ids.includes(t.id) && ids.length < MAX) go([...ids, t.id]);

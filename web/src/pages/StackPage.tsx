@@ -6,6 +6,7 @@ import type { Recommendation } from '../../../src/core/recommend/recommend';
 import type { WebCatalogue } from '../lib/data';
 import { postJson, serverAvailable } from '../lib/api';
 import { href } from '../lib/route';
+import { findTool } from '../lib/find-tool';
 
 type Persona = 'researcher' | 'engineer' | 'ml-engineer';
 interface Team {
@@ -72,7 +73,7 @@ export function StackPage({ cat, params }: { cat: WebCatalogue; params: URLSearc
   const add = (i: number) => {
     const wanted = (pick[i] ?? '').trim();
     if (!wanted) return;
-    const t = cat.tools.find((x) => x.name.toLowerCase() === wanted.toLowerCase() || x.id === wanted);
+    const t = findTool(cat, wanted);
     if (!t) return setNotFound(wanted); // keep what was typed, so it can be corrected
     setNotFound('');
     setTeams(teams.map((team, j) => (j === i && !team.tools.includes(t.id) ? { ...team, tools: [...team.tools, t.id] } : team)));
