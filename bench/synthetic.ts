@@ -4,7 +4,9 @@ import type { Tool } from '../src/core/catalogue/tool.js';
 export { rng } from '../src/core/stats/random.js';
 import { rng } from '../src/core/stats/random.js';
 
-/** N plausible tools over the real taxonomy: 1-3 primary and 0-4 secondary capabilities, cross-references. */
+const core = { strength: 'core' as const, source: 'https://example.org/docs', checked: '2026-12-01' };
+
+/** N plausible tools over the real taxonomy: 1-3 core and 0-4 partial capabilities (uniformly random), cross-references. */
 export function syntheticTools(n: number, taxonomy: Taxonomy, seed = 42): Tool[] {
   const r = rng(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
@@ -35,7 +37,7 @@ export function syntheticTools(n: number, taxonomy: Taxonomy, seed = 42): Tool[]
       offering: r() < 0.2 ? ['cloud-service'] : r() < 0.5 ? ['library', 'managed'] : ['self-hosted'],
       vendor: `Vendor ${i % 997}`,
       description: `Synthetic tool number ${i}, generated for benchmarks of the catalogue pipeline.`,
-      capabilities: { primary, secondary },
+      capabilities: Object.fromEntries([...primary.map((c) => [c, core]), ...secondary.map((c) => [c, { strength: 'partial' }])]),
       categories: [pick(cats)],
       worksWith: i > 10 ? [`tool-${Math.floor(r() * i)}`] : [],
       competesWith: [],
@@ -48,8 +50,8 @@ export function syntheticTools(n: number, taxonomy: Taxonomy, seed = 42): Tool[]
 }
 
 /**
- * N tools shaped like the real catalogue: each copies the capabilities, categories, licence and
- * offering of a random bundled tool, then gains or loses one secondary capability now and then. The
+ * N tools shaped like the real catalogue: each copies the capability claims, categories, licence and
+ * offering of a random bundled tool, then gains or loses one partial capability now and then. The
  * capability mix (what tends to come together) is the real one; uniform random sets are not.
  */
 export function realisticTools(n: number, real: readonly Tool[], taxonomy: Taxonomy, seed = 42): Tool[] {
@@ -57,15 +59,16 @@ export function realisticTools(n: number, real: readonly Tool[], taxonomy: Taxon
   const caps = taxonomy.capabilities.map((c) => c.id);
   return Array.from({ length: n }, (_, i) => {
     const model = real[Math.floor(r() * real.length)]!;
-    const secondary = model.capabilities.secondary.filter(() => r() > 0.15);
+    const claims: Tool['capabilities'] = {};
+    for (const [c, claim] of Object.entries(model.capabilities)) if (claim.strength !== 'partial' || r() > 0.15) claims[c] = claim;
     const extra = caps[Math.floor(r() * caps.length)]!;
-    if (r() < 0.3 && !model.capabilities.primary.includes(extra) && !secondary.includes(extra)) secondary.push(extra);
+    if (r() < 0.3 && !claims[extra]) claims[extra] = { strength: 'partial' };
     return {
       ...model,
       id: `tool-${i}`,
       name: `Tool ${i}`,
       aliases: [],
-      capabilities: { primary: [...model.capabilities.primary], secondary },
+      capabilities: claims,
       worksWith: [],
       competesWith: [],
       status: r() < 0.05 ? { state: 'discontinued', checked: '2026-11-27', since: '2024' } : { state: 'active', checked: '2026-11-27' },

@@ -1,11 +1,14 @@
 /**
- * Grid search over the placement model's few numeric parameters, scored against the seed essay's
- * figure: most tools in the figure's quadrant first, then the weaker of the two rank correlations.
+ * Grid search over the placement model's numeric parameters, scored against the seed essay's figure
+ * (most tools in the figure's quadrant first, then the weaker of the two rank correlations) and
+ * against the expert-judged set of tools outside the figure (test/fixtures/expert-placement.yaml).
  * Prints the best settings; copying them into src/core/placement/model.ts is a deliberate, reviewed step.
  *   npm run calibrate
  */
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
 import { loadCatalogueFolder } from '../src/formats/catalogue-folder.js';
-import { indexTaxonomy } from '../src/core/taxonomy/index.js';
+import { buildCatalogue } from '../src/core/catalogue/catalogue.js';
 import { place, quadrantOf } from '../src/core/placement/place.js';
 import { PLACEMENT_MODEL, type PlacementModel } from '../src/core/placement/model.js';
 import { spearman } from '../src/core/stats/spearman.js';
@@ -14,32 +17,45 @@ import { bundledDataDir, seedFigureFile } from '../src/app/paths.js';
 
 const loaded = loadCatalogueFolder(bundledDataDir);
 if (!loaded.taxonomy) throw new Error('bundled taxonomy does not load');
-const tax = indexTaxonomy(loaded.taxonomy);
-const byId = new Map(loaded.tools.map((t) => [t.id, t]));
-const seed = readSeedFigure(seedFigureFile).filter((s) => byId.has(s.tool));
+const cat = buildCatalogue(loaded.taxonomy, loaded.tools);
+const tax = cat.tax;
+const seed = readSeedFigure(seedFigureFile).filter((s) => cat.byId.has(s.tool));
+const expert = (parse(readFileSync('test/fixtures/expert-placement.yaml', 'utf8')) as Array<{ tool: string; quadrant: string }>).filter((e) => cat.byId.has(e.tool));
 
 function score(model: PlacementModel) {
-  const placed = seed.map((s) => ({ s, p: place({ ...byId.get(s.tool)!, override: undefined }, tax, model) }));
-  const matches = placed.filter(({ s, p }) => p.quadrant === quadrantOf(s.x, s.y)).length;
+  const at = (id: string) => place({ ...cat.byId.get(id)!, override: undefined }, tax, cat.context, model);
+  const placed = seed.map((s) => ({ s, p: at(s.tool) }));
+  const matches = placed.filter(({ s, p }) => p.quadrant === quadrantOf(tax, s.x, s.y, model)).length;
   const rx = spearman(placed.map(({ s }) => s.x), placed.map(({ p }) => p.x));
   const ry = spearman(placed.map(({ s }) => s.y), placed.map(({ p }) => p.y));
-  return { matches, rx, ry, misses: placed.filter(({ s, p }) => p.quadrant !== quadrantOf(s.x, s.y)).map(({ s }) => s.tool) };
+  const expertMisses = expert.filter((e) => at(e.tool).quadrant !== e.quadrant).map((e) => e.tool);
+  return { matches, rx, ry, expert: expert.length - expertMisses.length, expertMisses, misses: placed.filter(({ s, p }) => p.quadrant !== quadrantOf(tax, s.x, s.y, model)).map(({ s }) => s.tool) };
 }
+type Score = ReturnType<typeof score>;
+/** Seed quadrant matches and expert agreement count alike; the correlations break ties. */
+const value = (r: Score) => r.matches + r.expert + Math.min(r.rx - 0.9, r.ry - 0.85);
 
-let best: { model: PlacementModel; r: ReturnType<typeof score> } | undefined;
-for (const cloudServiceShift of [-0.3, -0.35, -0.4, -0.45, -0.5, -0.55, -0.6])
-  for (const secondaryReach of [0.2, 0.25, 0.35, 0.5])
-    for (const perCapability of [0, 0.1, 0.2, 0.3])
-      for (const allInOneAt of [3, 3.2, 3.4, 3.6, 3.8, 4, 4.2, 4.4])
-        for (const softness of [1.5, 2, 2.5, 3]) {
-          const model: PlacementModel = { ...PLACEMENT_MODEL, cloudServiceShift, scope: { secondaryReach, perCapability, allInOneAt, softness } };
-          const r = score(model);
-          const better = !best || r.matches > best.r.matches || (r.matches === best.r.matches && Math.min(r.rx - 0.85, r.ry - 0.8) > Math.min(best.r.rx - 0.85, best.r.ry - 0.8));
-          if (better) best = { model, r };
-        }
+let best: { model: PlacementModel; r: Score } | undefined;
+for (const cloudServiceShift of [-0.3, -0.4, -0.5, -0.6, -0.7])
+  for (const partial of [0.3, 0.5])
+    for (const coreHelpful of [0.3, 0.5])
+      for (const via of [0.2, 0.4, 0.6])
+        for (const substrate of [1.5, 2, 2.5, 3])
+          for (const allInOneAt of [2.2, 2.6, 3, 3.4, 3.8])
+            for (const softness of [1, 1.5, 2]) {
+              const model: PlacementModel = {
+                ...PLACEMENT_MODEL,
+                weight: { core: 1, partial },
+                cloudServiceShift,
+                scope: { reach: { coreEssential: 1, coreHelpful, partialEssential: 0.4, partialHelpful: 0.2 }, via, substrate, allInOneAt, softness },
+              };
+              const r = score(model);
+              if (!best || value(r) > value(best.r)) best = { model, r };
+            }
 
 const current = score(PLACEMENT_MODEL);
-const fmt = (r: ReturnType<typeof score>) => `${r.matches}/${seed.length} in quadrant, Spearman x ${r.rx.toFixed(3)}, y ${r.ry.toFixed(3)}; misses: ${r.misses.join(', ') || 'none'}`;
+const fmt = (r: Score) =>
+  `seed ${r.matches}/${seed.length} in quadrant, Spearman x ${r.rx.toFixed(3)}, y ${r.ry.toFixed(3)}; misses: ${r.misses.join(', ') || 'none'}\n         expert ${r.expert}/${expert.length}; misses: ${r.expertMisses.join(', ') || 'none'}`;
 console.log(`current: ${fmt(current)}`);
 console.log(`best:    ${fmt(best!.r)}`);
-console.log(JSON.stringify({ cloudServiceShift: best!.model.cloudServiceShift, scope: best!.model.scope }));
+console.log(JSON.stringify({ weight: best!.model.weight, cloudServiceShift: best!.model.cloudServiceShift, scope: best!.model.scope }));

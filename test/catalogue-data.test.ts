@@ -41,14 +41,13 @@ describe('the bundled catalogue', () => {
     expect(cat.tools.length).toBeGreaterThanOrEqual(200);
     for (const s of readSeedFigure(seedFigureFile)) expect(cat.byId.has(s.tool), s.tool).toBe(true);
     const usedCategories = new Set(cat.tools.flatMap((t) => t.categories));
-    const usedCapabilities = new Set(cat.tools.flatMap((t) => [...t.capabilities.primary, ...t.capabilities.secondary]));
+    const usedCapabilities = new Set(cat.tools.flatMap((t) => Object.keys(t.capabilities)));
     for (const c of cat.tax.taxonomy.categories) expect(usedCategories.has(c.id), c.id).toBe(true);
     for (const c of cat.tax.taxonomy.capabilities) expect(usedCapabilities.has(c.id), c.id).toBe(true);
   });
 
   it('keeps retired seed tools with their status', () => {
     expect(cat.byId.get('floydhub')!.status.state).toBe('discontinued');
-    expect(cat.byId.get('spell')!.status.acquired?.by).toBe('Reddit');
     expect(cat.byId.get('algorithmia')!.status.acquired?.by).toBe('DataRobot');
     expect(isRetired(cat.byId.get('floydhub')!)).toBe(true);
     expect(isRetired(cat.byId.get('mlflow')!)).toBe(false);
@@ -58,8 +57,9 @@ describe('the bundled catalogue', () => {
     for (const [id, p] of cat.placement) {
       expect(Math.abs(p.x), id).toBeLessThanOrEqual(1);
       expect(Math.abs(p.y), id).toBeLessThanOrEqual(1);
-      const steps = explainPlacement(cat.byId.get(id)!, cat.tax);
-      expect(steps.some((s) => s.axis === 'x') && steps.some((s) => s.axis === 'y'), id).toBe(true);
+      const { summary, steps } = explainPlacement(cat.byId.get(id)!, cat.tax, cat.context);
+      expect(steps.some((s) => s.code.startsWith('x.')) && steps.some((s) => s.code.startsWith('y.')), id).toBe(true);
+      expect(summary.map((r) => r.code), id).toEqual(expect.arrayContaining(['scope', 'artifact']));
     }
   });
 });

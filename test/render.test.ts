@@ -15,7 +15,8 @@ function bundledPoints(): LandscapePoint[] {
 
 describe('landscape map', () => {
   const points = bundledPoints();
-  const layout = layoutLandscape(points);
+  const quadrants = bundledCatalogue().tax.taxonomy.quadrants;
+  const layout = layoutLandscape(points, { quadrants });
 
   it('labels every tool, with no two labels overlapping and no label over a marker', () => {
     expect(layout.marks).toHaveLength(points.length);
@@ -45,7 +46,7 @@ describe('landscape map', () => {
 
   it('renders a deterministic SVG with a data-tool-id per tool, axes and quadrant names', () => {
     const svg = renderLandscapeSvg(layout);
-    expect(renderLandscapeSvg(layoutLandscape(points))).toBe(svg);
+    expect(renderLandscapeSvg(layoutLandscape(points, { quadrants }))).toBe(svg);
     expect(svg.match(/data-tool-id="/g)).toHaveLength(points.length);
     for (const text of ['Software-focused', 'Model-focused', 'All-in-one', 'Piecemeal', 'CLOUD PLATFORMS', 'MACHINE LEARNING PLATFORMS', 'SPECIALIZED ML TOOLS', 'STANDARD SWE TOOLS'])
       expect(svg).toContain(text);
@@ -65,14 +66,14 @@ describe('landscape map', () => {
   });
 
   it('escapes names and mutes everything but the highlighted tools', () => {
-    const svg = renderLandscapeSvg(layoutLandscape([...points.slice(0, 5), { id: 'x', name: '<b>&"', x: 0.5, y: 0.5, quadrant: 'ml-platforms' }], { highlight: new Set(['x']) }));
+    const svg = renderLandscapeSvg(layoutLandscape([...points.slice(0, 5), { id: 'x', name: '<b>&"', x: 0.5, y: 0.5, quadrant: 'ml-platforms' }], { highlight: new Set(['x']), quadrants }));
     expect(svg).toContain('&lt;b&gt;&amp;&quot;');
     expect(svg).not.toContain('<b>');
     expect(svg.match(/opacity="0.25"/g)).toHaveLength(5);
   });
 
   it('rasterises to PNG', () => {
-    const png = svgToPng(renderLandscapeSvg(layoutLandscape(points.slice(0, 20), { width: 600, height: 400 })));
+    const png = svgToPng(renderLandscapeSvg(layoutLandscape(points.slice(0, 20), { width: 600, height: 400, quadrants })));
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect(png.readUInt32BE(16)).toBe(600);
   });

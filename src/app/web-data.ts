@@ -21,13 +21,15 @@ export interface WebCatalogue {
   tools: WebTool[];
   map: LandscapeLayout;
   diagonals: Record<string, string[]>;
+  /** Entries that sell capabilities through other entries (general clouds): the clouds a user can name. */
+  clouds: string[];
 }
 
 export function webCatalogue(cat: Catalogue, info: Pick<StoreInfo, 'sourceHash' | 'loadedAt' | 'source'>): WebCatalogue {
   const tools = cat.tools.map((t) => ({ ...summarise(cat, t), description: t.description, homepage: t.homepage, retired: isRetired(t) }));
   const map = layoutLandscape(
     tools.map((t) => ({ id: t.id, name: t.name, x: t.x, y: t.y, quadrant: t.quadrant, retired: t.retired })),
-    { title: 'The MLOps landscape', subtitle: `${tools.length} tools · placement computed from capabilities` },
+    { title: 'The MLOps landscape', subtitle: `${tools.length} tools · placement computed from capabilities`, quadrants: cat.tax.taxonomy.quadrants },
   );
   return {
     version: `${info.sourceHash}-${Date.parse(info.loadedAt) || 0}`,
@@ -36,5 +38,6 @@ export function webCatalogue(cat: Catalogue, info: Pick<StoreInfo, 'sourceHash' 
     tools,
     map,
     diagonals: Object.fromEntries(cat.tax.taxonomy.diagonals.map((d) => [d.id, diagonalMembers(cat, d)])),
+    clouds: [...new Set([...(cat.context.cloudServices?.values() ?? [])].flat())].sort(),
   };
 }

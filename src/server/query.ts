@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { Offering, StatusState } from '../core/catalogue/tool.js';
-import { QuadrantId } from '../core/taxonomy/schema.js';
 import type { Catalogue } from '../core/catalogue/catalogue.js';
 
 /** The query of GET /api/tools. Every parameter is validated; unknown ones are refused. */
 export const ToolsQuery = z
   .object({
     q: z.string().max(200).optional().describe('full-text search over names, aliases, descriptions, vendors, capabilities'),
-    quadrant: QuadrantId.optional(),
+    quadrant: z.string().max(80).optional(),
     category: z.string().max(80).optional(),
     capability: z.string().max(80).optional(),
     stage: z.string().max(80).optional(),
@@ -36,9 +35,9 @@ export function parseToolsQuery(raw: Record<string, string[]>, cat: Catalogue): 
     const message = issue.code === 'unrecognized_keys' ? `unknown parameter "${parameter}"` : `"${parameter}": ${issue.message}`;
     return { ok: false, parameter, message };
   }
-  for (const [param, kind] of [['category', 'category'], ['capability', 'capability'], ['stage', 'stage']] as const) {
+  for (const [param, kind] of [['quadrant', 'quadrantName'], ['category', 'category'], ['capability', 'capability'], ['stage', 'stage']] as const) {
     const id = r.data[param];
-    if (id && !cat.tax[kind].has(id)) return { ok: false, parameter: param, message: `"${param}": unknown ${kind} "${id}"` };
+    if (id && !cat.tax[kind].has(id)) return { ok: false, parameter: param, message: `"${param}": unknown ${param} "${id}"` };
   }
   return { ok: true, value: r.data };
 }
@@ -54,5 +53,6 @@ export const RecommendBody = z
     exclude: z.array(z.string().max(80)).max(5000).optional(),
     maxTools: z.number().int().min(1).max(200).optional(),
     policy: z.enum(['specialised-first', 'prefer-platforms']).optional(),
+    alternatives: z.boolean().optional().describe('also solve the alternative kinds of stack (default true)'),
   })
   .strict();

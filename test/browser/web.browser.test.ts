@@ -1,3 +1,4 @@
+import { isRetired } from '../../src/core/catalogue/tool.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { serve, type ServerType } from '@hono/node-server';
@@ -327,19 +328,35 @@ describe('web app in Chromium', () => {
     await page.close();
   });
 
-  it('the stack builder shows coverage, gaps and footprints, and recommends tools for the gaps', async () => {
+  it('the stack builder shows the level, capability gaps and footprints, and takes the gaps to the recommender', async () => {
     const page = await open('#/stack?teams=Research~researcher~optuna.deepnote|Platform~engineer~kubernetes.git');
-    await page.waitForSelector('[data-testid="gaps"]');
-    const gaps = await page.locator('[data-testid="gaps"] li').evaluateAll((els) => els.map((e) => e.getAttribute('data-gap')));
-    expect(gaps).toContain('monitoring');
+    await page.waitForSelector('[data-testid="gaps"] li');
+    const gaps = () => page.locator('[data-testid="gaps"] li').evaluateAll((els) => els.map((e) => e.getAttribute('data-gap')));
+    expect(await gaps()).toEqual(expect.arrayContaining(['model-monitoring', 'model-serving', 'ci-cd', 'experiment-tracking']));
+    expect(await page.locator('[data-testid="maturity"]').getAttribute('data-level')).toBe('0');
     expect(await page.locator('.analysis .map polygon, .analysis .map line').count()).toBeGreaterThan(0);
     expect(await page.locator('.analysis').textContent()).toContain('opposite ends');
+    // Prometheus watches infrastructure, not models: model monitoring stays a gap.
     await page.locator('input[aria-label="Add a tool to Platform"]').fill('Prometheus');
     await page.locator('input[aria-label="Add a tool to Platform"]').press('Enter');
     await expect.poll(() => page.url()).toContain('prometheus');
-    await page.getByRole('button', { name: 'Recommend tools for the gaps' }).click();
-    await page.waitForSelector('[data-testid="recommendation"] li');
-    expect(await page.locator('[data-testid="recommendation"]').textContent()).toMatch(/proven the fewest/);
+    await expect.poll(() => page.locator('[data-testid="stages"]').textContent()).toMatch(/Monitoring: partial/);
+    expect(await gaps()).toContain('model-monitoring');
+    // A target level and an extra need are part of the link and of the analysis.
+    await page.getByLabel('Target maturity level').selectOption('2');
+    await expect.poll(gaps).toContain('feature-store');
+    await page.getByLabel('Add a needed capability').selectOption('vector-database');
+    await expect.poll(gaps).toContain('vector-database');
+    await page.getByTestId('recommend-gaps').click();
+    await page.waitForSelector('[data-testid="options"] [data-kind="best"] li');
+    const best = await page.locator('[data-kind="best"] li[data-tool-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-tool-id')!));
+    // Kept tools stay; no general cloud is chosen when none is named; nothing retired.
+    for (const id of ['optuna', 'deepnote', 'kubernetes', 'git', 'prometheus']) expect(best).toContain(id);
+    for (const id of best) {
+      expect(isRetired(cat.byId.get(id)!), id).toBe(false);
+      expect(cat.context.cloudServices ? [...cat.context.cloudServices.values()].flat() : [], id).not.toContain(id);
+    }
+    expect(await page.locator('[data-testid="per-need"] tbody tr').count()).toBeGreaterThan(3);
     await page.close();
   });
 
@@ -438,7 +455,12 @@ describe('web app in Chromium', () => {
     await page.goto(base + '#/lifecycle?capability=model-serving');
     await page.waitForSelector('.lifecycle svg');
     expect(await page.locator('.lifecycle g.stage').count()).toBe(8);
-    expect(await page.locator('section[data-stage-id="deployment"] li').count()).toBe(cat.tools.filter((t) => [...t.capabilities.primary, ...t.capabilities.secondary].includes('model-serving')).length);
+    // Per stage, grouped by capability: tools holding it as a core feature; retired tools hidden unless asked.
+    const coreServing = cat.tools.filter((t) => t.capabilities['model-serving']?.strength === 'core');
+    const group = page.locator('section[data-stage-id="deployment"] [data-capability="model-serving"] li');
+    expect(await group.count()).toBe(coreServing.filter((t) => !isRetired(t)).length);
+    await page.getByLabel('include retired tools').check();
+    await expect.poll(() => group.count()).toBe(coreServing.length);
     await page.close();
   });
 

@@ -10,6 +10,7 @@ import { ToolPage } from './pages/ToolPage';
 import { ComparePage } from './pages/ComparePage';
 import { LifecyclePage } from './pages/LifecyclePage';
 import { StackPage } from './pages/StackPage';
+import { RecommendPage } from './pages/RecommendPage';
 // The radar page is small and in the entry (no second request when it is the first view); its legend, with
 // the Markdown renderer, is a chunk of its own.
 import { RadarPage } from './pages/RadarPage';
@@ -22,6 +23,7 @@ const NAV = [
   ['/compare', 'Compare'],
   ['/radar', 'Radar'],
   ['/stack', 'Your stack'],
+  ['/recommend', 'Recommend'],
 ] as const;
 
 
@@ -70,7 +72,7 @@ function App() {
         <a class="brand" href={href('/')}>MLOps Navigator</a>
         <nav aria-label="Views">
           {NAV.map(([path, label]) => (
-            <a key={path} href={path === '/compare' || path === '/stack' || path === '/radar' ? href(path) : href(path, keep)} aria-current={route.path === path ? 'page' : undefined}>
+            <a key={path} href={path === '/compare' || path === '/stack' || path === '/radar' || path === '/recommend' ? href(path) : href(path, keep)} aria-current={route.path === path ? 'page' : undefined}>
               {label}
             </a>
           ))}
@@ -85,9 +87,10 @@ function App() {
         {cat && route.path === '/lifecycle' && <LifecyclePage cat={cat} shown={shown} />}
         {cat && route.path === '/compare' && <ComparePage cat={cat} params={route.params} />}
         {cat && route.path === '/stack' && <StackPage cat={cat} params={route.params} />}
+        {cat && route.path === '/recommend' && <RecommendPage cat={cat} params={route.params} />}
         {route.path === '/radar' && <RadarPage params={route.params} />}
         {cat && toolId && <ToolPage id={toolId} cat={cat} />}
-        {cat && !filtered && !toolId && route.path !== '/compare' && route.path !== '/stack' && route.path !== '/radar' && <p role="alert">No such page. <a href={href('/')}>Back to the map</a>.</p>}
+        {cat && !filtered && !toolId && route.path !== '/compare' && route.path !== '/stack' && route.path !== '/recommend' && route.path !== '/radar' && <p role="alert">No such page. <a href={href('/')}>Back to the map</a>.</p>}
       </main>
       {/* While the map view waits for the catalogue, the page's picture of the map sits where the map goes, just after the app: no footer above it. */}
       {(cat || route.path !== '/') && <footer class="foot muted small">

@@ -24,6 +24,7 @@ export function registerMap(program: Command): void {
           title: opts.title ?? 'The MLOps landscape',
           subtitle: `${points.length} tools · placement computed from capabilities · catalogue ${info.source === 'bundled' ? 'bundled with MLOps Navigator' : info.source}`,
           highlight,
+          quadrants: catalogue.tax.taxonomy.quadrants,
         });
         const kind = writePicture(opts.out, renderLandscapeSvg(layout));
         const crowded = layout.marks.filter((m) => !m.labelFree).length;

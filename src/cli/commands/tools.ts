@@ -1,6 +1,5 @@
 import { Option, type Command } from 'commander';
 import { filterTools, summarise } from '../../core/catalogue/query.js';
-import { QuadrantId } from '../../core/taxonomy/schema.js';
 import { StatusState } from '../../core/catalogue/tool.js';
 import { UserError, printJson, withCatalogue } from '../context.js';
 
@@ -8,19 +7,20 @@ export function registerTools(program: Command): void {
   program
     .command('tools')
     .description('list catalogue tools with their computed placement, optionally filtered')
-    .addOption(new Option('--quadrant <q>', 'only this quadrant').choices(QuadrantId.options))
+    .option('--quadrant <id>', 'only this quadrant')
     .option('--category <id>', 'only tools in this category')
-    .option('--capability <id>', 'only tools with this capability (primary or secondary)')
-    .option('--stage <id>', 'only tools serving this lifecycle stage')
+    .option('--capability <id>', 'only tools with this capability (core or partial)')
+    .option('--stage <id>', 'only tools serving this lifecycle stage with a core capability')
     .option('--oss', 'only open-source tools')
     .addOption(new Option('--status <s>', 'only tools in this status').choices(StatusState.options))
     .option('--json', 'print a JSON array')
     .action(async (opts, cmd: Command) => {
       await withCatalogue(cmd, ({ catalogue }) => {
-        const known = (kind: 'category' | 'capability' | 'stage', id?: string) => {
+        const known = (kind: 'category' | 'capability' | 'stage' | 'quadrantName', id?: string) => {
           if (id && !catalogue.tax[kind].has(id))
-            throw new UserError(`unknown ${kind} "${id}"; known: ${[...catalogue.tax[kind].keys()].join(', ')}`);
+            throw new UserError(`unknown ${kind === 'quadrantName' ? 'quadrant' : kind} "${id}"; known: ${[...catalogue.tax[kind].keys()].join(', ')}`);
         };
+        known('quadrantName', opts.quadrant);
         known('category', opts.category);
         known('capability', opts.capability);
         known('stage', opts.stage);

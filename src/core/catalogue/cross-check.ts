@@ -29,13 +29,13 @@ export function crossCheck(tools: readonly Tool[], tax: TaxonomyIndex): CrossPro
   tools.forEach((t, index) => {
     const err = (path: Array<string | number>, message: string, severity: 'error' | 'warning' = 'error') =>
       out.push({ toolId: t.id, index, path, message, severity });
-    const seenCaps = new Set<string>();
-    for (const kind of ['primary', 'secondary'] as const)
-      t.capabilities[kind].forEach((c, j) => {
-        if (!tax.capability.has(c)) err(['capabilities', kind, j], `unknown capability "${c}"`);
-        else if (seenCaps.has(c)) err(['capabilities', kind, j], `capability "${c}" is listed twice`);
-        seenCaps.add(c);
-      });
+    for (const [c, claim] of Object.entries(t.capabilities)) {
+      if (!tax.capability.has(c)) err(['capabilities', c], `unknown capability "${c}"`);
+      if (claim.via !== undefined) {
+        if (claim.via === t.id) err(['capabilities', c, 'via'], 'a tool cannot provide a capability via itself');
+        else if (!ids.has(claim.via)) err(['capabilities', c, 'via'], `unknown tool "${claim.via}"`);
+      }
+    }
     t.categories.forEach((c, j) => {
       if (!tax.category.has(c)) err(['categories', j], `unknown category "${c}"`);
     });

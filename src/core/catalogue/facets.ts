@@ -1,5 +1,5 @@
 import type { Catalogue } from './catalogue.js';
-import type { Tool } from './tool.js';
+import { capabilitiesAt, type Tool } from './tool.js';
 
 export type FacetCounts = Record<string, Record<string, number>>;
 
@@ -12,9 +12,8 @@ export function facetCounts(cat: Catalogue, tools: readonly Tool[]): FacetCounts
   for (const t of tools) {
     bump('quadrant', cat.placement.get(t.id)!.quadrant);
     for (const c of t.categories) bump('category', c);
-    const caps = [...t.capabilities.primary, ...t.capabilities.secondary];
-    for (const c of caps) bump('capability', c);
-    for (const s of new Set(caps.flatMap((c) => cat.tax.capability.get(c)?.stages ?? []))) bump('stage', s);
+    for (const c of capabilitiesAt(t, 'core', 'partial')) bump('capability', c);
+    for (const s of new Set(capabilitiesAt(t, 'core').flatMap((c) => cat.tax.capability.get(c)?.stages ?? []))) bump('stage', s);
     for (const o of t.offering) bump('offering', o);
     bump('status', t.status.state);
     bump('openSource', String(t.openSource));

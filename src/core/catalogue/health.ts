@@ -38,10 +38,8 @@ export function factIssues(cat: Catalogue, today: Date, staleAfterDays = 365): F
     if (age > staleAfterDays) out.push({ tool: t.id, field: 'status.checked', message: `facts last checked ${t.status.checked}, over ${staleAfterDays} days ago` });
     if (t.openSource && !t.repository) out.push({ tool: t.id, field: 'repository', message: 'open source but no repository' });
     if (!t.vendor) out.push({ tool: t.id, field: 'vendor', message: 'no vendor or foundation named' });
-    if (isRetired(t) && t.status.state !== 'acquired' && !(t.status.replacedBy ?? []).length)
+    if (isRetired(t) && !(t.status.replacedBy ?? []).length)
       out.push({ tool: t.id, field: 'status.replacedBy', message: `${t.status.state} with no suggested replacement` });
-    if (t.status.state === 'acquired' && !t.status.note && !(t.status.replacedBy ?? []).length)
-      out.push({ tool: t.id, field: 'status.note', message: 'acquired: say what became of it (note or replacedBy)' });
   }
   return out;
 }

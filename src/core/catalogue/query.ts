@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import type { Catalogue } from './catalogue.js';
-import { Override, StatusState, Offering, type Tool } from './tool.js';
-import { QuadrantId } from '../taxonomy/schema.js';
+import { Override, StatusState, Offering, capabilitiesAt, type Tool } from './tool.js';
+import type { QuadrantId } from '../taxonomy/schema.js';
 
 export interface ToolFilter {
   quadrant?: QuadrantId;
   category?: string;
   capability?: string;
-  /** Lifecycle stage served by any of the tool's capabilities. */
+  /** Lifecycle stage served by one of the tool's core capabilities. */
   stage?: string;
   oss?: boolean;
   status?: StatusState;
@@ -20,9 +20,9 @@ export const ToolSummarySchema = z.object({
   name: z.string(),
   aliases: z.array(z.string()),
   categories: z.array(z.string()),
-  capabilities: z.array(z.string()).describe('capability ids, primary first'),
-  primaryCapabilities: z.array(z.string()),
-  quadrant: QuadrantId.describe('computed from the placement'),
+  capabilities: z.array(z.string()).describe('capability ids the tool provides itself, core first, then partial'),
+  coreCapabilities: z.array(z.string()).describe('capability ids it provides as a core feature'),
+  quadrant: z.string().describe('computed from the placement'),
   x: z.number().describe('artifact axis: -1 software .. +1 model'),
   y: z.number().describe('scope axis: -1 piecemeal .. +1 all-in-one'),
   override: Override.nullable(),
@@ -42,8 +42,8 @@ export function summarise(cat: Catalogue, t: Tool): ToolSummary {
     name: t.name,
     aliases: t.aliases,
     categories: t.categories,
-    capabilities: [...t.capabilities.primary, ...t.capabilities.secondary],
-    primaryCapabilities: t.capabilities.primary,
+    capabilities: [...capabilitiesAt(t, 'core'), ...capabilitiesAt(t, 'partial')],
+    coreCapabilities: capabilitiesAt(t, 'core'),
     quadrant: p.quadrant,
     x: p.x,
     y: p.y,
@@ -59,11 +59,11 @@ export function summarise(cat: Catalogue, t: Tool): ToolSummary {
 
 export function filterTools(cat: Catalogue, f: ToolFilter): Tool[] {
   return cat.tools.filter((t) => {
-    const caps = [...t.capabilities.primary, ...t.capabilities.secondary];
+    const caps = capabilitiesAt(t, 'core', 'partial');
     if (f.quadrant && cat.placement.get(t.id)!.quadrant !== f.quadrant) return false;
     if (f.category && !t.categories.includes(f.category)) return false;
     if (f.capability && !caps.includes(f.capability)) return false;
-    if (f.stage && !caps.some((c) => cat.tax.capability.get(c)?.stages.includes(f.stage!))) return false;
+    if (f.stage && !capabilitiesAt(t, 'core').some((c) => cat.tax.capability.get(c)?.stages.includes(f.stage!))) return false;
     if (f.oss !== undefined && t.openSource !== f.oss) return false;
     if (f.status && t.status.state !== f.status) return false;
     if (f.offering && !t.offering.includes(f.offering)) return false;

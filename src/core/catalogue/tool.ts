@@ -4,7 +4,8 @@ import { Id } from '../ids.js';
 export const Offering = z.enum(['library', 'self-hosted', 'managed', 'cloud-service']);
 export type Offering = z.infer<typeof Offering>;
 
-export const StatusState = z.enum(['active', 'maintenance', 'archived', 'acquired', 'discontinued']);
+/** Acquisition is not a state: an acquired product that lives on is `active` with `acquired`. */
+export const StatusState = z.enum(['active', 'maintenance', 'archived', 'discontinued']);
 export type StatusState = z.infer<typeof StatusState>;
 
 /** "2023" or "2023-06" or "2023-06-01": precision varies with what the public record says. */
@@ -23,14 +24,16 @@ export const Status = z
   .object({
     state: StatusState,
     checked: Day.describe('the day the facts were last checked'),
-    acquired: z.object({ by: z.string().min(1), date: PartialDate }).optional(),
+    acquired: z
+      .object({ by: z.string().min(1), date: PartialDate, source: z.url({ protocol: /^https?$/ }).optional() })
+      .strict()
+      .optional()
+      .describe('who bought the product, and when; the product itself may live on'),
     since: PartialDate.optional().describe('when an archived or discontinued tool stopped'),
     replacedBy: z.array(Id).optional().describe('catalogue ids users move to from a retired tool'),
     note: z.string().optional(),
   })
   .superRefine((s, ctx) => {
-    if (s.state === 'acquired' && !s.acquired)
-      ctx.addIssue({ code: 'custom', path: ['acquired'], message: 'an acquired tool needs acquired: {by, date}' });
     if ((s.state === 'archived' || s.state === 'discontinued') && !s.since)
       ctx.addIssue({ code: 'custom', path: ['since'], message: `a ${s.state} tool needs since: (when it stopped)` });
   });
@@ -44,6 +47,42 @@ export const Override = z.object({
 export type Override = z.infer<typeof Override>;
 
 const Url = z.url({ protocol: /^https?$/ });
+
+export const Strength = z.enum(['core', 'partial', 'via']);
+export type Strength = z.infer<typeof Strength>;
+
+/**
+ * How a tool provides one capability. `core`: a production feature it is known for, with the page that
+ * shows it; `partial`: it can, with limits; `via`: through another catalogue entry (a general cloud
+ * serves models via its AI platform, which is its own entry).
+ */
+export const CapabilityClaim = z
+  .object({
+    strength: Strength,
+    via: Id.optional().describe('for strength via: the catalogue entry that provides it'),
+    source: Url.optional().describe('for strength core: the documentation page that shows the feature'),
+    checked: Day.optional().describe('the day the source was read'),
+    note: z.string().min(1).optional().describe('the limits of a partial claim, or anything a reader should know'),
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    if (c.strength === 'core' && !c.source)
+      ctx.addIssue({ code: 'custom', path: ['source'], message: 'a core capability needs source: (the documentation page that shows it)' });
+    if (c.strength === 'core' && !c.checked)
+      ctx.addIssue({ code: 'custom', path: ['checked'], message: 'a core capability needs checked: (the day its source was read)' });
+    if (c.strength === 'via' && !c.via)
+      ctx.addIssue({ code: 'custom', path: ['via'], message: 'a via capability needs via: (the catalogue entry that provides it)' });
+    if (c.strength !== 'via' && c.via)
+      ctx.addIssue({ code: 'custom', path: ['via'], message: `via: is only for strength via, not ${c.strength}` });
+  });
+export type CapabilityClaim = z.infer<typeof CapabilityClaim>;
+
+/** `partial` alone is short for {strength: partial}. */
+const ClaimInput = z.union([z.literal('partial').transform((): CapabilityClaim => ({ strength: 'partial' })), CapabilityClaim]);
+
+/** A public page that backs a fact, and the day it was read. */
+export const Source = z.object({ url: Url, checked: Day }).strict();
+export type Source = z.infer<typeof Source>;
 
 export const ToolSchema = z
   .object({
@@ -59,16 +98,24 @@ export const ToolSchema = z
     offering: z.array(Offering).min(1),
     vendor: z.string().min(1).optional(),
     description: z.string().min(20).max(600),
-    capabilities: z.object({
-      primary: z.array(Id).min(1),
-      secondary: z.array(Id).default([]),
-    }),
+    capabilities: z
+      .record(Id, ClaimInput)
+      .refine((r) => Object.values(r).some((c) => c.strength !== 'via'), 'a tool needs at least one capability of its own (core or partial)')
+      .describe('capability id -> how the tool provides it'),
     categories: z.array(Id).min(1),
     worksWith: z.array(Id).default([]),
     competesWith: z.array(Id).default([]),
     status: Status,
     firstRelease: z.number().int().min(1970).max(2100),
     override: Override.optional(),
+    sources: z
+      .object({
+        license: Source.describe("the repository's LICENSE file or the vendor's terms"),
+        status: Source.describe('a release page, announcement or archive notice'),
+      })
+      .strict()
+      .optional()
+      .describe('where the licence and status were checked'),
   })
   .strict();
 
@@ -78,7 +125,25 @@ export type ToolInput = z.input<typeof ToolSchema>;
 
 export const RETIRED_STATES: ReadonlySet<StatusState> = new Set(['archived', 'discontinued']);
 
-/** Retired means no longer a safe choice: archived, discontinued, or acquired and folded away. */
+/** Retired means the product no longer lives: archived or discontinued. An acquired product that lives on is not retired. */
 export function isRetired(tool: Pick<Tool, 'status'>): boolean {
-  return RETIRED_STATES.has(tool.status.state) || tool.status.state === 'acquired';
+  return RETIRED_STATES.has(tool.status.state);
+}
+
+type WithCapabilities = Pick<Tool, 'capabilities'>;
+
+/** Capability ids a tool holds at the given strengths, in file order. */
+export function capabilitiesAt(tool: WithCapabilities, ...strengths: Strength[]): string[] {
+  const out: string[] = [];
+  for (const [id, c] of Object.entries(tool.capabilities)) if (strengths.includes(c.strength)) out.push(id);
+  return out;
+}
+
+/** Capabilities the tool provides itself (core or partial). */
+export function ownCapabilities(tool: WithCapabilities): string[] {
+  return capabilitiesAt(tool, 'core', 'partial');
+}
+
+export function strengthOf(tool: WithCapabilities, capability: string): Strength | undefined {
+  return Object.hasOwn(tool.capabilities, capability) ? tool.capabilities[capability]!.strength : undefined;
 }

@@ -17,8 +17,7 @@ export function diagonalMembers(cat: Catalogue, d: Diagonal): string[] {
       const p = cat.placement.get(t.id)!;
       if (distanceToLine(d.from, d.to, p.x, p.y) > d.band) return false;
       if (!d.capabilities) return true;
-      const caps = new Set([...t.capabilities.primary, ...t.capabilities.secondary]);
-      return d.capabilities.some((c) => caps.has(c));
+      return d.capabilities.some((c) => t.capabilities[c]?.strength === 'core');
     })
     .map((t) => ({ id: t.id, a: along(cat.placement.get(t.id)!.x, cat.placement.get(t.id)!.y) }))
     .sort((a, b) => a.a - b.a)

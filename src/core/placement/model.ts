@@ -1,32 +1,48 @@
 /**
  * The placement model's parameters, calibrated against the seed essay's figure by
  * `npm run calibrate` (scripts/calibrate.ts); test/placement-calibration.test.ts holds the result
- * to the targets. Change them only with both in view.
+ * to the targets, and test/expert-placement.test.ts to the expert-judged set. Change them only with
+ * both in view.
  */
-export const PLACEMENT_MODEL = {
-  /** How much a capability counts towards a tool's artifact position (x). */
-  weight: { primary: 1, secondary: 0.5 },
+export interface PlacementModel {
+  /** How much a claim counts towards a tool's artifact position (x): core and partial; via never. */
+  weight: { core: number; partial: number };
   /**
-   * A service sold as part of a general cloud is a piece of infrastructure first, whatever it does:
-   * the essay puts every vendor AI platform on the software side. Shift applied to x.
+   * A cloud's own service (an entry that a compute provider names in a `via` claim, such as its AI
+   * platform) is a piece of that cloud's infrastructure first: the essay puts every vendor AI platform
+   * on the software side. Shift applied to x.
    */
-  cloudServiceShift: -0.45,
+  cloudServiceShift: number;
   /**
    * Scope (y). "If the number of use-cases exceeds two to three, I tend to consider them as
-   * all-in-one." A tool's reach is the lifecycle stages its primary capabilities serve (1 each),
-   * plus `secondaryReach` for each further stage only a secondary capability serves, plus
-   * `perCapability` for every weighted capability. Past `allInOneAt` it is all-in-one.
+   * all-in-one." A tool's use-cases are the lifecycle stages it serves, each counted by its strongest
+   * claim there (`reach`: a core claim on a capability essential to the stage counts 1), plus `via`
+   * for each stage only reached through another entry, plus `substrate` for raw compute (which runs
+   * any stage, but serves none by itself). Past `allInOneAt` it is all-in-one.
    */
   scope: {
-    secondaryReach: 0.25,
-    perCapability: 0.1,
-    allInOneAt: 3.6,
-    softness: 2,
-  },
-} as const;
-
-export interface PlacementModel {
-  weight: { primary: number; secondary: number };
-  cloudServiceShift: number;
-  scope: { secondaryReach: number; perCapability: number; allInOneAt: number; softness: number };
+    reach: { coreEssential: number; coreHelpful: number; partialEssential: number; partialHelpful: number };
+    via: number;
+    substrate: number;
+    allInOneAt: number;
+    softness: number;
+  };
+  /**
+   * Within `tie` of the centre line a tool is not clearly shaped by models: it goes to the software
+   * side (the essay's default for general-purpose tools).
+   */
+  tie: number;
 }
+
+export const PLACEMENT_MODEL: PlacementModel = {
+  weight: { core: 1, partial: 0.4 },
+  cloudServiceShift: -0.5,
+  scope: {
+    reach: { coreEssential: 1, coreHelpful: 0.5, partialEssential: 0.4, partialHelpful: 0.2 },
+    via: 0.4,
+    substrate: 2,
+    allInOneAt: 2.6,
+    softness: 1.5,
+  },
+  tie: 0.02,
+};

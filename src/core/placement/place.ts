@@ -1,15 +1,28 @@
-import type { Tool, Override } from '../catalogue/tool.js';
+import type { Tool, Override, Strength } from '../catalogue/tool.js';
 import type { TaxonomyIndex } from '../taxonomy/index.js';
 import type { QuadrantId } from '../taxonomy/schema.js';
 import { PLACEMENT_MODEL, type PlacementModel } from './model.js';
 
-export interface PlacementStep {
-  axis: 'x' | 'y';
-  /** Human-readable reason for this contribution. */
-  reason: string;
-  /** The signed amount it contributed, where that makes sense. */
-  amount?: number;
-}
+/**
+ * Why a tool sits where it sits, as codes and parameters; each face words them. `summary` is the
+ * practitioner's reason; `steps` is the arithmetic behind it.
+ */
+export type PlacementReason =
+  /** The tool serves these stages as core features (scope), and the kind of tool that makes it. */
+  | { code: 'scope'; side: 'all-in-one' | 'piecemeal'; coreStages: string[]; otherStages: string[]; viaStages: string[]; substrate: boolean }
+  /** What the tool mostly produces (artifact): the capabilities that pull it to its side. */
+  | { code: 'artifact'; side: 'software' | 'model'; capabilities: string[] }
+  | { code: 'cloud-service'; of: string[] }
+  | { code: 'tie' }
+  | { code: 'override'; reason: string };
+
+export type PlacementStep =
+  | { code: 'x.claim'; capability: string; strength: Strength; weight: number; artifact: number }
+  | { code: 'x.mean'; value: number }
+  | { code: 'x.cloud-service'; shift: number; of: string[] }
+  | { code: 'y.stage'; stage: string; capability: string; strength: Strength | 'substrate'; role: 'essential' | 'helpful' | 'via'; amount: number }
+  | { code: 'y.substrate'; capability: string; amount: number }
+  | { code: 'y.total'; useCases: number; allInOneAt: number; y: number };
 
 export interface Placement {
   x: number;
@@ -18,118 +31,146 @@ export interface Placement {
   /** The position before any override: what the model says. */
   computed: { x: number; y: number; quadrant: QuadrantId };
   override: Override | null;
-  /** Weighted count of use-cases and stages reached, the inputs of the scope axis. */
+  /** Weighted count of use-cases, the input of the scope axis. */
   useCases: number;
+  /** Stages the tool serves with a core claim on an essential capability. */
   stages: string[];
+}
+
+export interface PlacementContext {
+  /** Entries that a compute provider offers as its own services (named in its `via` claims), with that provider. */
+  cloudServices?: ReadonlyMap<string, string[]>;
 }
 
 const clamp = (v: number) => Math.max(-1, Math.min(1, v));
 const round = (v: number) => Math.round(v * 1000) / 1000;
 
-export function quadrantOf(x: number, y: number): QuadrantId {
-  if (y >= 0) return x < 0 ? 'cloud-platforms' : 'ml-platforms';
-  return x < 0 ? 'standard-swe-tools' : 'specialized-ml-tools';
+/** The quadrant for a position, from the signs the taxonomy gives each quadrant. */
+export function quadrantOf(tax: TaxonomyIndex, x: number, y: number, model: PlacementModel = PLACEMENT_MODEL): QuadrantId {
+  const xs = x > model.tie ? '+' : '-';
+  const ys = y >= 0 ? '+' : '-';
+  return tax.quadrantBySigns.get(`${xs}${ys}`)!;
 }
 
-type PlaceableTool = Pick<Tool, 'capabilities' | 'offering' | 'override'>;
+type PlaceableTool = Pick<Tool, 'capabilities' | 'override'> & { id?: string };
 
 /**
- * Where a tool sits on the landscape, computed from its capabilities and offering, with the steps
- * that got it there. Unknown capability ids are skipped (validation reports them).
+ * Where a tool sits on the landscape, computed from its capability claims, with the reasons. Unknown
+ * capability ids are skipped (validation reports them).
  */
-export function place(tool: PlaceableTool, tax: TaxonomyIndex, model: PlacementModel = PLACEMENT_MODEL): Placement {
-  return compute(tool, tax, model, undefined);
+export function place(tool: PlaceableTool, tax: TaxonomyIndex, ctx: PlacementContext = {}, model: PlacementModel = PLACEMENT_MODEL): Placement {
+  return compute(tool, tax, ctx, model, undefined);
 }
 
-/** The steps that moved a tool to where `place` puts it, in order, for people to read. */
-export function explainPlacement(tool: PlaceableTool, tax: TaxonomyIndex, model: PlacementModel = PLACEMENT_MODEL): PlacementStep[] {
-  const steps: PlacementStep[] = [];
-  compute(tool, tax, model, steps);
-  return steps;
+export interface PlacementExplanation {
+  summary: PlacementReason[];
+  steps: PlacementStep[];
 }
 
-/** The model itself. Explanation texts are built only when `explain` collects them. */
-function compute(tool: PlaceableTool, tax: TaxonomyIndex, model: PlacementModel, explain: PlacementStep[] | undefined): Placement {
+export function explainPlacement(tool: PlaceableTool, tax: TaxonomyIndex, ctx: PlacementContext = {}, model: PlacementModel = PLACEMENT_MODEL): PlacementExplanation {
+  const out: PlacementExplanation = { summary: [], steps: [] };
+  compute(tool, tax, ctx, model, out);
+  return out;
+}
+
+/** Which entries each compute provider sells as its own services: the targets of its `via` claims. */
+export function cloudServicesOf(tools: readonly Tool[], tax: TaxonomyIndex): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const t of tools) {
+    const provider = Object.entries(t.capabilities).some(([c, claim]) => claim.strength === 'core' && tax.capability.get(c)?.substrate);
+    if (!provider) continue;
+    for (const claim of Object.values(t.capabilities))
+      if (claim.strength === 'via' && claim.via && claim.via !== t.id) {
+        const list = out.get(claim.via) ?? [];
+        if (!list.includes(t.id)) list.push(t.id);
+        out.set(claim.via, list);
+      }
+  }
+  return out;
+}
+
+function compute(tool: PlaceableTool, tax: TaxonomyIndex, ctx: PlacementContext, model: PlacementModel, explain: PlacementExplanation | undefined): Placement {
   let weightSum = 0;
   let artifactSum = 0;
-  let capabilityCount = 0;
-  // Per stage reached, the strongest reach: 1 when a primary capability serves it, secondaryReach
-  // otherwise. Parallel arrays rather than a Map: at most eight stages, and this runs per tool.
-  const stages: string[] = [];
+  const pulls: Array<{ id: string; w: number; a: number }> = [];
+  // Per stage, the strongest reach of any claim; at most a dozen stages, so arrays.
+  const stageIds: string[] = [];
   const reach: number[] = [];
+  const kind: Array<'core' | 'other' | 'via'> = [];
+  let substrate = 0;
+  let substrateCap: string | undefined;
+  const r = model.scope.reach;
 
-  for (const kind of ['primary', 'secondary'] as const) {
-    for (const id of tool.capabilities[kind]) {
-      const cap = tax.capability.get(id);
-      if (!cap) continue;
-      const w = model.weight[kind] * cap.pull;
+  for (const [id, claim] of Object.entries(tool.capabilities)) {
+    const cap = tax.capability.get(id);
+    if (!cap) continue;
+    if (claim.strength !== 'via') {
+      const w = model.weight[claim.strength] * cap.pull;
       weightSum += w;
       artifactSum += w * cap.artifact;
-      capabilityCount += model.weight[kind];
-      explain?.push({
-        axis: 'x',
-        reason: `${cap.name} (${kind}${cap.pull !== 1 ? `, pull ${cap.pull}` : ''}, weight ${w}) sits at ${signed(cap.artifact)}`,
-        amount: cap.artifact,
-      });
-      const r = kind === 'primary' ? 1 : model.scope.secondaryReach;
-      for (const st of cap.stages) {
-        const i = stages.indexOf(st);
-        if (i < 0) stages.push(st), reach.push(r);
-        else if (reach[i]! < r) reach[i] = r;
-      }
+      pulls.push({ id, w, a: cap.artifact });
+      explain?.steps.push({ code: 'x.claim', capability: id, strength: claim.strength, weight: w, artifact: cap.artifact });
+    }
+    if (cap.substrate) {
+      if (claim.strength === 'core' && model.scope.substrate > substrate) (substrate = model.scope.substrate), (substrateCap = id);
+      continue;
+    }
+    for (const st of cap.stages) {
+      const essential = cap.essentialFor.includes(st);
+      const amount =
+        claim.strength === 'via' ? model.scope.via
+        : claim.strength === 'core' ? (essential ? r.coreEssential : r.coreHelpful)
+        : essential ? r.partialEssential : r.partialHelpful;
+      const k = claim.strength === 'via' ? 'via' : claim.strength === 'core' && essential ? 'core' : 'other';
+      const i = stageIds.indexOf(st);
+      if (i < 0) stageIds.push(st), reach.push(amount), kind.push(k);
+      else if (reach[i]! < amount) (reach[i] = amount), (kind[i] = k);
+      explain?.steps.push({ code: 'y.stage', stage: st, capability: id, strength: claim.strength, role: claim.strength === 'via' ? 'via' : essential ? 'essential' : 'helpful', amount });
     }
   }
 
   const mean = weightSum > 0 ? artifactSum / weightSum : 0;
   let x = mean;
-  explain?.push({ axis: 'x', reason: `weighted mean of the capabilities' artifact positions: ${signed(mean)}` });
-  if (tool.offering.includes('cloud-service')) {
+  explain?.steps.push({ code: 'x.mean', value: round(mean) });
+  const providers = tool.id ? ctx.cloudServices?.get(tool.id) : undefined;
+  if (providers?.length) {
     x += model.cloudServiceShift;
-    explain?.push({
-      axis: 'x',
-      reason: `sold as a service of a general cloud, so infrastructure first: ${signed(model.cloudServiceShift)}`,
-      amount: model.cloudServiceShift,
-    });
+    explain?.steps.push({ code: 'x.cloud-service', shift: model.cloudServiceShift, of: providers });
   }
   x = clamp(x);
 
-  let primaryStages = 0;
-  for (const r of reach) if (r === 1) primaryStages++;
-  const secondaryStages = reach.length - primaryStages;
-  const useCases = primaryStages + model.scope.secondaryReach * secondaryStages + model.scope.perCapability * capabilityCount;
+  let useCases = substrate;
+  for (const v of reach) useCases += v;
+  if (substrateCap) explain?.steps.push({ code: 'y.substrate', capability: substrateCap, amount: substrate });
   const y = Math.tanh((useCases - model.scope.allInOneAt) / model.scope.softness);
-  explain?.push({
-    axis: 'y',
-    reason: `primary capabilities serve ${primaryStages} of ${tax.stage.size} lifecycle stages (1 each); secondary ones add ${secondaryStages} more (${model.scope.secondaryReach} each)`,
-    amount: primaryStages + model.scope.secondaryReach * secondaryStages,
-  });
-  explain?.push({
-    axis: 'y',
-    reason: `${capabilityCount} weighted capabilities add ${round(model.scope.perCapability * capabilityCount)}: ${round(useCases)} use-cases in all`,
-    amount: useCases,
-  });
-  explain?.push({
-    axis: 'y',
-    reason:
-      useCases >= model.scope.allInOneAt
-        ? `more than ${model.scope.allInOneAt} use-cases: all-in-one side`
-        : `fewer than ${model.scope.allInOneAt} use-cases: piecemeal side`,
-    amount: y,
-  });
+  explain?.steps.push({ code: 'y.total', useCases: round(useCases), allInOneAt: model.scope.allInOneAt, y: round(y) });
 
-  const computed = { x: round(x), y: round(y), quadrant: quadrantOf(x, y) };
+  const coreStages = stageIds.filter((_, i) => kind[i] === 'core');
+  if (explain) {
+    const order = (ids: string[]) => tax.taxonomy.stages.map((s) => s.id).filter((s) => ids.includes(s));
+    explain.summary.push({
+      code: 'scope',
+      side: y >= 0 ? 'all-in-one' : 'piecemeal',
+      coreStages: order(coreStages),
+      otherStages: order(stageIds.filter((_, i) => kind[i] === 'other')),
+      viaStages: order(stageIds.filter((_, i) => kind[i] === 'via')),
+      substrate: !!substrateCap,
+    });
+    const side = x > model.tie ? 'model' : 'software';
+    if (Math.abs(x) <= model.tie) explain.summary.push({ code: 'tie' });
+    // The capabilities that pull the tool to its side, strongest first.
+    const toward = pulls
+      .filter((p) => (side === 'model' ? p.a > 0 : p.a <= 0))
+      .sort((a, b) => b.w * Math.abs(b.a) - a.w * Math.abs(a.a))
+      .slice(0, 3)
+      .map((p) => p.id);
+    explain.summary.push({ code: 'artifact', side, capabilities: toward });
+    if (providers?.length) explain.summary.push({ code: 'cloud-service', of: providers });
+    if (tool.override) explain.summary.push({ code: 'override', reason: tool.override.reason });
+  }
+
+  const computed = { x: round(x), y: round(y), quadrant: quadrantOf(tax, x, y, model) };
   const override = tool.override ?? null;
-  const final = override ? { x: override.x, y: override.y, quadrant: quadrantOf(override.x, override.y) } : computed;
-  return {
-    ...final,
-    computed,
-    override,
-    useCases: round(useCases),
-    stages,
-  };
-}
-
-function signed(v: number): string {
-  const r = Math.round(v * 100) / 100;
-  return r > 0 ? `+${r}` : `${r}`;
+  const final = override ? { x: override.x, y: override.y, quadrant: quadrantOf(tax, override.x, override.y, model) } : computed;
+  return { ...final, computed, override, useCases: round(useCases), stages: coreStages };
 }

@@ -3,13 +3,14 @@ import { isRetired } from '../catalogue/tool.js';
 import type { Point } from '../stack/geometry.js';
 import type { Blip, Radar } from './schema.js';
 
-const RING_ORDER = ['adopt', 'trial', 'assess', 'hold'];
-
-/** Part 3's table: each tool in its category's ring (the most adopted of its categories); retired tools on hold. */
+/** Part 3's table: each tool in its category's ring (the most adopted of its categories); retired tools in the outermost ring. */
 export function defaultRadar(cat: Catalogue, date: string, title = 'MLOps adoption radar'): Radar {
+  const order = cat.tax.taxonomy.rings.map((r) => r.id);
+  const outer = order[order.length - 1]!;
+  const middle = order[Math.floor((order.length - 1) / 2)]!;
   const blips: Blip[] = cat.tools.map((t) => {
-    const cats = t.categories.map((c) => cat.tax.category.get(c)!).filter(Boolean).sort((a, b) => RING_ORDER.indexOf(a.ring) - RING_ORDER.indexOf(b.ring));
-    const ring = isRetired(t) ? 'hold' : (cats[0]?.ring ?? 'assess');
+    const cats = t.categories.map((c) => cat.tax.category.get(c)!).filter(Boolean).sort((a, b) => order.indexOf(a.ring) - order.indexOf(b.ring));
+    const ring = isRetired(t) ? outer : (cats[0]?.ring ?? middle);
     const rationale = isRetired(t)
       ? `${t.name} is ${t.status.state}${t.status.replacedBy?.length ? `; consider ${t.status.replacedBy.join(', ')}` : ''}.`
       : `${cats[0]?.name ?? 'Uncategorised'}: ${cats[0]?.ringReason ?? ''}`;
@@ -36,14 +37,15 @@ export const DEFAULT_STANDPOINT: Point = { x: -1, y: -1 };
 /**
  * Part 3 lays the rings over the landscape, spreading out from where the organisation stands: the
  * nearer a tool is to that point, the stronger the case to adopt it. Distances are divided by the
- * map's diagonal and cut into four equal-width bands.
+ * map's diagonal and cut into one equal-width band per ring.
  */
 export function suggestRings(cat: Catalogue, standpoint: Point = DEFAULT_STANDPOINT): RingSuggestion[] {
   const diagonal = 2 * Math.SQRT2;
+  const order = cat.tax.taxonomy.rings.map((r) => r.id);
   return cat.tools.map((t) => {
     const p = cat.placement.get(t.id)!;
     const d = Math.hypot(p.x - standpoint.x, p.y - standpoint.y) / diagonal;
-    const ring = RING_ORDER[Math.min(3, Math.floor(d / 0.25))]!;
+    const ring = order[Math.min(order.length - 1, Math.floor(d * order.length))]!;
     return {
       tool: t.id,
       ring,

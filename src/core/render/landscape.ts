@@ -20,9 +20,37 @@ export interface LandscapeOptions {
   /** Ids drawn emphasised; when non-empty the others are muted. */
   highlight?: ReadonlySet<string>;
   axisLabels?: { left: string; right: string; top: string; bottom: string };
-  quadrantNames?: Partial<Record<QuadrantId, string>>;
+  /** The taxonomy's quadrants: which corner each takes follows from its signs. */
+  quadrants: readonly QuadrantSpec[];
   fontSize?: number;
 }
+
+export interface QuadrantSpec {
+  id: QuadrantId;
+  name: string;
+  x: 'negative' | 'positive';
+  y: 'negative' | 'positive';
+}
+
+/** Corners clockwise from the top left, as the essay draws its quadrants. */
+export type Corner = 'top-left' | 'top-right' | 'bottom-right' | 'bottom-left';
+const CORNERS: readonly Corner[] = ['top-left', 'top-right', 'bottom-right', 'bottom-left'];
+export const cornerOf = (q: Pick<QuadrantSpec, 'x' | 'y'>): Corner =>
+  q.y === 'positive' ? (q.x === 'negative' ? 'top-left' : 'top-right') : q.x === 'negative' ? 'bottom-left' : 'bottom-right';
+
+export const CORNER_COLORS: Record<Corner, { fill: string; mark: string }> = {
+  'top-left': { fill: '#eef4fb', mark: '#2f6db5' },
+  'top-right': { fill: '#f2effa', mark: '#6b4fb3' },
+  'bottom-right': { fill: '#fdf1ea', mark: '#c2571a' },
+  'bottom-left': { fill: '#edf7ef', mark: '#2e8a4a' },
+};
+
+/** Each quadrant's colours, by id. */
+export function quadrantColors(quadrants: readonly QuadrantSpec[]): Map<QuadrantId, { fill: string; mark: string }> {
+  return new Map(quadrants.map((q) => [q.id, CORNER_COLORS[cornerOf(q)]]));
+}
+
+type PlacedQuadrant = QuadrantSpec & { corner: Corner };
 
 export interface LandscapeMark {
   id: string;
@@ -44,25 +72,11 @@ export interface LandscapeLayout {
   height: number;
   plot: Box;
   marks: LandscapeMark[];
-  options: Required<Omit<LandscapeOptions, 'highlight' | 'subtitle' | 'quadrantNames'>> & Pick<LandscapeOptions, 'subtitle'> & { quadrantNames: Record<QuadrantId, string> };
+  options: Required<Omit<LandscapeOptions, 'highlight' | 'subtitle' | 'quadrants'>> & Pick<LandscapeOptions, 'subtitle'> & { quadrants: PlacedQuadrant[] };
 }
 
-export const QUADRANT_COLORS: Record<QuadrantId, { fill: string; mark: string }> = {
-  'cloud-platforms': { fill: '#eef4fb', mark: '#2f6db5' },
-  'ml-platforms': { fill: '#f2effa', mark: '#6b4fb3' },
-  'specialized-ml-tools': { fill: '#fdf1ea', mark: '#c2571a' },
-  'standard-swe-tools': { fill: '#edf7ef', mark: '#2e8a4a' },
-};
-
-const DEFAULT_QUADRANT_NAMES: Record<QuadrantId, string> = {
-  'cloud-platforms': 'Cloud Platforms',
-  'ml-platforms': 'Machine Learning Platforms',
-  'specialized-ml-tools': 'Specialized ML Tools',
-  'standard-swe-tools': 'Standard SWE Tools',
-};
-
 /** Computes where every marker and label goes. Pure and deterministic. */
-export function layoutLandscape(points: readonly LandscapePoint[], opts: LandscapeOptions = {}): LandscapeLayout {
+export function layoutLandscape(points: readonly LandscapePoint[], opts: LandscapeOptions): LandscapeLayout {
   const width = opts.width ?? 1800;
   const height = opts.height ?? 1250;
   const fontSize = opts.fontSize ?? 11;
@@ -71,7 +85,7 @@ export function layoutLandscape(points: readonly LandscapePoint[], opts: Landsca
     title: opts.title ?? 'The MLOps landscape',
     subtitle: opts.subtitle,
     axisLabels: opts.axisLabels ?? { left: 'Software-focused', right: 'Model-focused', top: 'All-in-one', bottom: 'Piecemeal' },
-    quadrantNames: { ...DEFAULT_QUADRANT_NAMES, ...opts.quadrantNames },
+    quadrants: CORNERS.map((c) => opts.quadrants.find((q) => cornerOf(q) === c)).filter((q): q is QuadrantSpec => !!q).map((q) => ({ ...q, corner: cornerOf(q) })),
   };
   const plot: Box = { x: 70, y: 80, w: width - 140, h: height - 150 };
   const sx = (v: number) => toPixel({ plot }, v, 0).px;
@@ -90,7 +104,7 @@ export function layoutLandscape(points: readonly LandscapePoint[], opts: Landsca
 
   const highlight = opts.highlight ?? new Set<string>();
   // The quadrant names and the axis labels are obstacles for tool labels.
-  const obstacles = quadrantNameBoxes(plot, options.quadrantNames, fontSize);
+  const obstacles = [...quadrantNameBoxes(plot, options.quadrants, fontSize).values()];
   const order = nodes
     .map((n) => n.i)
     .sort((a, b) => Number(highlight.has(points[b]!.id)) - Number(highlight.has(points[a]!.id)) || crowding(nodes, b) - crowding(nodes, a) || points[a]!.id.localeCompare(points[b]!.id));
@@ -120,17 +134,19 @@ function crowding(nodes: ReadonlyArray<SimulationNodeDatum>, i: number): number 
   return n;
 }
 
-function quadrantNameBoxes(plot: Box, names: Record<QuadrantId, string>, fontSize: number): Box[] {
+function quadrantNameBoxes(plot: Box, quadrants: readonly PlacedQuadrant[], fontSize: number): Map<Corner, Box> {
   const fs = fontSize * 1.6;
   const h = fs + 4;
   // Bold capitals run about 10% wider than the regular metrics, plus the letter-spacing.
   const w = (s: string) => textWidth(s.toUpperCase(), fs) * 1.1 + s.length * 0.5;
-  return [
-    { x: plot.x + 8, y: plot.y + 6, w: w(names['cloud-platforms']), h },
-    { x: plot.x + plot.w - 8 - w(names['ml-platforms']), y: plot.y + 6, w: w(names['ml-platforms']), h },
-    { x: plot.x + plot.w - 8 - w(names['specialized-ml-tools']), y: plot.y + plot.h - 6 - h, w: w(names['specialized-ml-tools']), h },
-    { x: plot.x + 8, y: plot.y + plot.h - 6 - h, w: w(names['standard-swe-tools']), h },
-  ];
+  const out = new Map<Corner, Box>();
+  for (const q of quadrants) {
+    const qw = w(q.name);
+    const left = q.corner === 'top-left' || q.corner === 'bottom-left';
+    const top = q.corner === 'top-left' || q.corner === 'top-right';
+    out.set(q.corner, { x: left ? plot.x + 8 : plot.x + plot.w - 8 - qw, y: top ? plot.y + 6 : plot.y + plot.h - 6 - h, w: qw, h });
+  }
+  return out;
 }
 
 const round = (v: number) => Math.round(v * 10) / 10;
@@ -167,7 +183,6 @@ export function renderLandscapeSvg(layout: LandscapeLayout, render: RenderOption
   const { width, height, plot, options } = layout;
   const fs = options.fontSize;
   const cx = plot.x + plot.w / 2, cy = plot.y + plot.h / 2;
-  const [cloud, , , swe] = quadrantNameBoxes(plot, options.quadrantNames, fs);
   const out: string[] = [];
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="DejaVu Sans, Helvetica, Arial, sans-serif" role="img" aria-labelledby="map-title">`,
@@ -176,22 +191,21 @@ export function renderLandscapeSvg(layout: LandscapeLayout, render: RenderOption
     `<text x="${plot.x}" y="36" font-size="${fs * 2}" font-weight="700" fill="#1d2430">${escapeXml(options.title)}</text>`,
   );
   if (options.subtitle) out.push(`<text x="${plot.x}" y="60" font-size="${fs * 1.1}" fill="#5b6472">${escapeXml(options.subtitle)}</text>`);
-  const quads: Array<[QuadrantId, number, number]> = [
-    ['cloud-platforms', plot.x, plot.y], ['ml-platforms', cx, plot.y],
-    ['standard-swe-tools', plot.x, cy], ['specialized-ml-tools', cx, cy],
-  ];
-  for (const [q, x, y] of quads)
-    out.push(`<rect x="${x}" y="${y}" width="${plot.w / 2}" height="${plot.h / 2}" fill="${QUADRANT_COLORS[q].fill}"/>`);
-  // Quadrant names, in the corners like the essay's figure.
+  // Quadrant backgrounds, and their names in the corners like the essay's figure.
   const qfs = fs * 1.6;
-  const qname = (q: QuadrantId, x: number, y: number, anchor: string) =>
-    `<text x="${x}" y="${y}" font-size="${qfs}" font-weight="700" letter-spacing="0.5" fill="${QUADRANT_COLORS[q].mark}" fill-opacity="0.55" text-anchor="${anchor}">${escapeXml(options.quadrantNames[q].toUpperCase())}</text>`;
-  out.push(
-    qname('cloud-platforms', cloud!.x, cloud!.y + qfs, 'start'),
-    qname('ml-platforms', plot.x + plot.w - 8, plot.y + 6 + qfs, 'end'),
-    qname('specialized-ml-tools', plot.x + plot.w - 8, plot.y + plot.h - 10, 'end'),
-    qname('standard-swe-tools', swe!.x, plot.y + plot.h - 10, 'start'),
-  );
+  for (const q of options.quadrants) {
+    const left = q.corner === 'top-left' || q.corner === 'bottom-left';
+    const top = q.corner === 'top-left' || q.corner === 'top-right';
+    const c = CORNER_COLORS[q.corner];
+    out.push(`<rect x="${left ? plot.x : cx}" y="${top ? plot.y : cy}" width="${plot.w / 2}" height="${plot.h / 2}" fill="${c.fill}"/>`);
+  }
+  for (const q of options.quadrants) {
+    const left = q.corner === 'top-left' || q.corner === 'bottom-left';
+    const top = q.corner === 'top-left' || q.corner === 'top-right';
+    const x = left ? plot.x + 8 : plot.x + plot.w - 8;
+    const y = top ? plot.y + 6 + qfs : plot.y + plot.h - 10;
+    out.push(`<text x="${x}" y="${y}" font-size="${qfs}" font-weight="700" letter-spacing="0.5" fill="${CORNER_COLORS[q.corner].mark}" fill-opacity="0.55" text-anchor="${left ? 'start' : 'end'}">${escapeXml(q.name.toUpperCase())}</text>`);
+  }
   // Axes through the centre, with arrowheads at both ends.
   out.push(
     `<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="#39414d"/></marker></defs>`,
@@ -217,17 +231,16 @@ export function renderLandscapeSvg(layout: LandscapeLayout, render: RenderOption
   // Legend.
   const ly = height - 28;
   let lx = plot.x;
-  for (const q of QUADRANT_ORDER) {
-    out.push(`<circle cx="${lx + 5}" cy="${ly}" r="5" fill="${QUADRANT_COLORS[q].mark}"/><text x="${lx + 15}" y="${ly + 4}" font-size="${fs}" fill="#39414d">${escapeXml(options.quadrantNames[q])}</text>`);
-    lx += 30 + textWidth(options.quadrantNames[q], fs);
+  for (const q of options.quadrants) {
+    out.push(`<circle cx="${lx + 5}" cy="${ly}" r="5" fill="${CORNER_COLORS[q.corner].mark}"/><text x="${lx + 15}" y="${ly + 4}" font-size="${fs}" fill="#39414d">${escapeXml(q.name)}</text>`);
+    lx += 30 + textWidth(q.name, fs);
   }
-  out.push(`<circle cx="${lx + 5}" cy="${ly}" r="5" fill="#fff" stroke="#7b838d" stroke-width="1.4"/><text x="${lx + 15}" y="${ly + 4}" font-size="${fs}" font-style="italic" fill="#7b838d">retired (acquired, archived or discontinued)</text>`);
+  out.push(`<circle cx="${lx + 5}" cy="${ly}" r="5" fill="#fff" stroke="#7b838d" stroke-width="1.4"/><text x="${lx + 15}" y="${ly + 4}" font-size="${fs}" font-style="italic" fill="#7b838d">retired (archived or discontinued)</text>`);
   out.push(`<text x="${width - 20}" y="${ly + 4}" font-size="${fs * 0.9}" fill="#7b838d" text-anchor="end">Placement computed from each tool's capabilities · framework after L. J. V. Miranda (2021)</text>`);
   out.push('</svg>');
   return out.join('\n');
 }
 
-const QUADRANT_ORDER = ['cloud-platforms', 'ml-platforms', 'specialized-ml-tools', 'standard-swe-tools'] as const;
 
 /** Where a leader line from a marker meets its label's box. */
 function leaderEnd(m: LandscapeMark): { x: number; y: number } {
@@ -239,8 +252,8 @@ function markerGroups(layout: LandscapeLayout, render: RenderOptions): string[] 
   const { marks, options } = layout;
   const anyHighlight = marks.some((m) => m.highlighted);
   const out: string[] = [];
-  for (const q of QUADRANT_ORDER) {
-    const color = QUADRANT_COLORS[q].mark;
+  for (const { id: q, corner } of options.quadrants) {
+    const color = CORNER_COLORS[corner].mark;
     out.push(`<g fill="${color}" stroke="${color}" stroke-width="1.4" font-size="${options.fontSize}">`);
     for (const m of marks) {
       if (m.quadrant !== q) continue;
@@ -284,8 +297,8 @@ function compactMarkers(layout: LandscapeLayout): string[] {
     return `M${m.cx} ${m.cy}L${end.x} ${end.y}`;
   });
   const out = [`<path d="${leaders.join('')}" fill="none" stroke="#9aa3ad" stroke-width="0.7"/>`];
-  for (const q of QUADRANT_ORDER) {
-    const color = QUADRANT_COLORS[q].mark;
+  for (const { id: q, corner } of layout.options.quadrants) {
+    const color = CORNER_COLORS[corner].mark;
     const mine = marks.filter((m) => m.quadrant === q);
     out.push(
       `<g fill="${color}" stroke="${color}" stroke-width="1.4">`,

@@ -1,3 +1,4 @@
+import { capabilitiesAt } from '../catalogue/tool.js';
 import MiniSearch from 'minisearch';
 import type { Catalogue } from '../catalogue/catalogue.js';
 
@@ -44,7 +45,7 @@ export function buildToolSearch(cat: Catalogue): ToolSearch {
   return createToolSearch(
     cat.tools.map((t) =>
       toSearchDocument(t, [
-        ...[...t.capabilities.primary, ...t.capabilities.secondary].map((c) => cat.tax.capability.get(c)?.name ?? c),
+        ...capabilitiesAt(t, 'core', 'partial').map((c) => cat.tax.capability.get(c)?.name ?? c),
         ...t.categories.map((c) => cat.tax.category.get(c)?.name ?? c),
       ]),
     ),

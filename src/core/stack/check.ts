@@ -18,11 +18,18 @@ export function checkStack(cat: Catalogue, stack: Stack): StackProblem[] {
       if (!cat.tax.capability.has(c)) out.push({ path: ['inHouse', i, 'capabilities', j], message: `unknown capability "${c}"` });
     });
   });
-  stack.teams.forEach((team, i) =>
+  stack.teams.forEach((team, i) => {
+    if (!cat.tax.persona.has(team.persona))
+      out.push({ path: ['teams', i, 'persona'], message: `unknown persona "${team.persona}": use one of ${[...cat.tax.persona.keys()].join(', ')}` });
     team.tools.forEach((id, j) => {
       if (!cat.byId.has(id) && !inHouse.has(id)) out.push({ path: ['teams', i, 'tools', j], message: `unknown tool "${id}" (not in the catalogue, not declared in inHouse)` });
-    }),
-  );
+    });
+  });
+  const models = cat.tax.taxonomy.maturityModels;
+  const model = stack.maturityModel ? models.find((m) => m.id === stack.maturityModel) : models[0];
+  if (stack.maturityModel && !model) out.push({ path: ['maturityModel'], message: `unknown maturity model "${stack.maturityModel}"` });
+  if (stack.targetLevel !== undefined && model && stack.targetLevel >= model.levels.length)
+    out.push({ path: ['targetLevel'], message: `${model.name} has levels 0 to ${model.levels.length - 1}` });
   stack.needs.forEach((n, i) => {
     if (!cat.tax.capability.has(n) && !cat.tax.stage.has(n)) out.push({ path: ['needs', i], message: `unknown need "${n}": use a capability or a lifecycle stage id` });
   });

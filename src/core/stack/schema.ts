@@ -1,10 +1,7 @@
 import { z } from 'zod';
 import { Id } from '../ids.js';
 
-export const PersonaKind = z.enum(['researcher', 'engineer', 'ml-engineer']);
-export type PersonaKind = z.infer<typeof PersonaKind>;
-
-/** A tool an organisation built itself, declared by what it does. */
+/** A tool an organisation built itself, declared by what it does (each capability counts as core). */
 export const InHouseTool = z
   .object({
     id: Id,
@@ -23,14 +20,16 @@ export const StackSchema = z
         z
           .object({
             name: z.string().min(1),
-            persona: PersonaKind,
+            persona: Id.describe("a persona id of the taxonomy (the bundled one: researcher, engineer, ml-engineer)"),
             tools: z.array(Id).default([]).describe('catalogue or in-house tool ids'),
           })
           .strict(),
       )
       .min(1),
     inHouse: z.array(InHouseTool).default([]),
-    needs: z.array(Id).default([]).describe('capability or stage ids the organisation needs covered; default every stage'),
+    needs: z.array(Id).default([]).describe('capability or stage ids the organisation needs covered, beyond what the lifecycle and the target level ask'),
+    targetLevel: z.number().int().min(0).optional().describe('the maturity level to aim for; default the level above the current one'),
+    maturityModel: Id.optional().describe("a maturity model id of the taxonomy; default its first"),
     constraints: z
       .object({
         openSourceOnly: z.boolean().default(false),

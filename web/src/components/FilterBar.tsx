@@ -10,13 +10,6 @@ interface Props {
   shown: number;
 }
 
-const QUADRANTS = [
-  ['cloud-platforms', 'Cloud Platforms'],
-  ['ml-platforms', 'ML Platforms'],
-  ['specialized-ml-tools', 'Specialized ML Tools'],
-  ['standard-swe-tools', 'Standard SWE Tools'],
-] as const;
-
 /** Search and filters; every change goes to the URL, so a view can be shared and restored. */
 export function FilterBar({ cat, filters, params, shown }: Props) {
   const set = (key: keyof Filters) => (e: Event) => replaceParams(withFilter(params, key, (e.currentTarget as HTMLInputElement).value));
@@ -40,7 +33,7 @@ export function FilterBar({ cat, filters, params, shown }: Props) {
       </label>
     );
   };
-  const t = cat?.taxonomy ?? { categories: [], capabilities: [], stages: [] };
+  const t = cat?.taxonomy ?? { categories: [], capabilities: [], stages: [], quadrants: [] };
   const active = Object.values(filters).some(Boolean);
   return (
     <form class="filters" role="search" aria-label="Filter tools" onSubmit={(e) => e.preventDefault()}>
@@ -48,7 +41,7 @@ export function FilterBar({ cat, filters, params, shown }: Props) {
         <span>Search</span>
         <input type="search" name="q" placeholder="Search tools, vendors, capabilities…" value={filters.q} onInput={set('q')} autoComplete="off" />
       </label>
-      {select('quadrant', 'Quadrant', QUADRANTS)}
+      {select('quadrant', 'Quadrant', t.quadrants.map((q) => [q.id, q.name] as const))}
       {select('category', 'Category', t.categories.map((c) => [c.id, c.name] as const))}
       {select('capability', 'Capability', t.capabilities.map((c) => [c.id, c.name] as const))}
       {select('stage', 'Lifecycle stage', t.stages.map((s) => [s.id, s.name] as const))}

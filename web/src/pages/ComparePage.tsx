@@ -74,7 +74,7 @@ export function ComparePage({ cat, params }: { cat: WebCatalogue; params: URLSea
             {row('Vendor', (t) => t.vendor ?? '—')}
             {row('Status', (t) => t.status)}
             {row('First release', (t) => String(t.firstRelease))}
-            {caps.map((c) => row(capName.get(c.id) ?? c.id, (t) => (t.primaryCapabilities.includes(c.id) ? '● primary' : t.capabilities.includes(c.id) ? '○ secondary' : '—')))}
+            {caps.map((c) => row(capName.get(c.id) ?? c.id, (t) => (t.coreCapabilities.includes(c.id) ? '● core' : t.capabilities.includes(c.id) ? '○ partial' : '—')))}
           </tbody>
         </table>
       )}

@@ -5,17 +5,26 @@ import { href } from '../lib/route';
 
 type WebTool = WebCatalogue['tools'][number];
 
-/** The two interlocked loops, each stage with the (filtered) tools that serve it. */
+/**
+ * The two interlocked loops. Each stage lists the (filtered) tools that hold one of its capabilities as
+ * a core feature, grouped by capability, essential ones first; retired tools only when asked.
+ */
 export function LifecyclePage({ cat, shown }: { cat: WebCatalogue; shown: WebTool[] }) {
   const [stage, setStage] = useState<string | null>(null);
+  const [withRetired, setWithRetired] = useState(false);
+  const capName = useMemo(() => new Map(cat.taxonomy.capabilities.map((c) => [c.id, c.name])), [cat]);
   const byStage = useMemo(() => {
-    const capStages = new Map(cat.taxonomy.capabilities.map((c) => [c.id, c.stages]));
-    const out: Record<string, WebTool[]> = {};
-    for (const t of shown) for (const s of new Set(t.capabilities.flatMap((c) => capStages.get(c) ?? []))) (out[s] ??= []).push(t);
+    const out: Record<string, { count: number; groups: Array<{ capability: string; essential: boolean; tools: WebTool[] }> }> = {};
+    const tools = shown.filter((t) => withRetired || !t.retired);
+    for (const s of cat.taxonomy.stages) {
+      const caps = [...s.capabilities.essential.map((c) => ({ c, essential: true })), ...s.capabilities.helpful.map((c) => ({ c, essential: false }))];
+      const groups = caps.map(({ c, essential }) => ({ capability: c, essential, tools: tools.filter((t) => t.coreCapabilities.includes(c)) })).filter((g) => g.tools.length);
+      out[s.id] = { count: new Set(groups.flatMap((g) => g.tools.map((t) => t.id))).size, groups };
+    }
     return out;
-  }, [cat, shown]);
+  }, [cat, shown, withRetired]);
   const svg = useMemo(
-    () => renderLifecycleSvg(layoutLifecycle(cat.taxonomy, Object.fromEntries(Object.entries(byStage).map(([k, v]) => [k, v.length]))), { interactive: true }),
+    () => renderLifecycleSvg(layoutLifecycle(cat.taxonomy, Object.fromEntries(Object.entries(byStage).map(([k, v]) => [k, v.count]))), { interactive: true }),
     [cat, byStage],
   );
   const pick = (e: Event) => {
@@ -26,17 +35,23 @@ export function LifecyclePage({ cat, shown }: { cat: WebCatalogue; shown: WebToo
   return (
     <section class="lifecycle" aria-labelledby="lc-title">
       <h1 id="lc-title">The ML lifecycle</h1>
-      <p class="muted">Researchers work the model loop, engineers the application loop; they interlock at model training and data acquisition. Numbers are the tools serving each stage under the current filters.</p>
+      <p class="muted">Researchers work the model loop, engineers the application loop; they interlock at model training and data acquisition. Numbers are the tools with a core capability for each stage, under the current filters.</p>
+      <label class="small"><input type="checkbox" checked={withRetired} onChange={(e) => setWithRetired((e.currentTarget as HTMLInputElement).checked)} /> include retired tools</label>
       <div class="loops" dangerouslySetInnerHTML={{ __html: svg }} onClick={pick} onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && pick(e)} />
       {stage && <button type="button" class="link" onClick={() => setStage(null)}>Show all stages</button>}
       <div class="stage-lists">
         {stages.map((s) => (
           <section key={s.id} data-stage-id={s.id}>
-            <h2>{s.name} <span class="muted">({byStage[s.id]?.length ?? 0})</span></h2>
+            <h2>{s.name} <span class="muted">({byStage[s.id]?.count ?? 0})</span></h2>
             <p class="muted small">{s.description}</p>
-            <ul class="chips">
-              {(byStage[s.id] ?? []).map((t) => <li key={t.id}><a href={href(`/tools/${t.id}`)}>{t.name}</a></li>)}
-            </ul>
+            {(byStage[s.id]?.groups ?? []).map((g) => (
+              <div key={g.capability} class="cap-group" data-capability={g.capability}>
+                <h3 class="small">{capName.get(g.capability) ?? g.capability}{g.essential ? '' : ' (helpful)'}</h3>
+                <ul class="chips">
+                  {g.tools.map((t) => <li key={t.id}><a href={href(`/tools/${t.id}`)}>{t.name}</a></li>)}
+                </ul>
+              </div>
+            ))}
           </section>
         ))}
       </div>

@@ -20,13 +20,6 @@ interface Card {
   top: number;
 }
 
-const QUADRANT_NAMES: Record<string, string> = {
-  'cloud-platforms': 'Cloud Platforms',
-  'ml-platforms': 'Machine Learning Platforms',
-  'specialized-ml-tools': 'Specialized ML Tools',
-  'standard-swe-tools': 'Standard SWE Tools',
-};
-
 /**
  * The landscape: the same pure SVG renderer as the CLI, made interactive. Filtering hides markers
  * instead of re-laying out, so a keystroke only flips classes.
@@ -204,7 +197,7 @@ export function MapPage({ cat, shown, params }: Props) {
       {card && (
         <div class="hover-card" role="tooltip" style={{ left: `${card.left}px`, top: `${card.top}px` }}>
           <strong>{card.tool.name}</strong>
-          <span class="muted">{QUADRANT_NAMES[card.tool.quadrant]} · x {card.tool.x.toFixed(2)}, y {card.tool.y.toFixed(2)}</span>
+          <span class="muted">{cat.taxonomy.quadrants.find((q) => q.id === card.tool.quadrant)?.name ?? card.tool.quadrant} · x {card.tool.x.toFixed(2)}, y {card.tool.y.toFixed(2)}</span>
           <span>{card.tool.description}</span>
           <span class="muted">{card.tool.license}{card.tool.openSource ? ' · open source' : ''} · {card.tool.status}</span>
         </div>

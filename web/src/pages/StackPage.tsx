@@ -2,67 +2,79 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { renderLandscapeSvg } from '../../../src/core/render/landscape';
 import { coverageColour, layoutLifecycle, renderLifecycleSvg } from '../../../src/core/render/lifecycle';
 import type { StackAnalysis } from '../../../src/core/stack/analyze';
-import type { Recommendation } from '../../../src/core/recommend/recommend';
+import { adviceText, gapText, interlockText, maturityText, namesFrom, noteText, requirementText } from '../../../src/wording/en';
 import type { WebCatalogue } from '../lib/data';
 import { postJson, serverAvailable } from '../lib/api';
 import { href } from '../lib/route';
 import { findTool } from '../lib/find-tool';
 
-type Persona = 'researcher' | 'engineer' | 'ml-engineer';
 interface Team {
   name: string;
-  persona: Persona;
+  persona: string;
   tools: string[];
 }
 
 const COLOURS = ['#d1495b', '#2f6db5', '#2e8a4a', '#b5832f', '#6b4fb3', '#00798c'];
 
-const PERSONAS = ['researcher', 'engineer', 'ml-engineer'];
-
-/** Teams live in the URL: `teams=Research~researcher~mlflow.optuna|Platform~engineer~kubernetes`. */
-export function teamsFrom(params: URLSearchParams): Team[] {
+/** Teams live in the URL: `teams=Research~researcher~mlflow.optuna|Platform~engineer~kubernetes`; personas are the taxonomy's. */
+export function teamsFrom(params: URLSearchParams, personas: readonly string[], loops: readonly string[]): Team[] {
   const raw = params.get('teams');
-  if (!raw) return [{ name: 'Research', persona: 'researcher', tools: [] }, { name: 'Platform', persona: 'engineer', tools: [] }];
+  const [first = personas[0]!, second = personas[1] ?? personas[0]!] = loops;
+  if (!raw) return [{ name: 'Research', persona: first, tools: [] }, { name: 'Platform', persona: second, tools: [] }];
   return raw.split('|').map((t) => {
-    const [name = 'Team', persona = 'engineer', tools = ''] = t.split('~');
-    return { name, persona: (PERSONAS.includes(persona) ? persona : 'engineer') as Persona, tools: tools.split('.').filter(Boolean) };
+    const [name = 'Team', persona = second, tools = ''] = t.split('~');
+    return { name, persona: personas.includes(persona) ? persona : second, tools: tools.split('.').filter(Boolean) };
   });
 }
 
-/** Personas in the URL that teamsFrom could not read (it shows those teams as engineers, and says so). */
-function unknownPersonas(params: URLSearchParams): string[] {
-  return (params.get('teams') ?? '').split('|').map((t) => t.split('~')[1] ?? '').filter((p) => p !== '' && !PERSONAS.includes(p));
+/** Personas in the URL that teamsFrom could not read (it shows those teams with the second loop's persona, and says so). */
+function unknownPersonas(params: URLSearchParams, personas: readonly string[]): string[] {
+  return (params.get('teams') ?? '').split('|').map((t) => t.split('~')[1] ?? '').filter((p) => p !== '' && !personas.includes(p));
 }
 
 function teamsParam(teams: Team[]): string {
   return teams.map((t) => [t.name.replace(/[~|]/g, ' '), t.persona, t.tools.join('.')].join('~')).join('|');
 }
 
-/** Build a stack team by team; see its footprint, coverage, gaps and overlaps; ask for tools to fill the gaps. */
+/** Build a stack team by team; see its level, gaps (with why), coverage, footprints; take the gaps to the recommender. */
 export function StackPage({ cat, params }: { cat: WebCatalogue; params: URLSearchParams }) {
-  const teams = teamsFrom(params);
+  const personas = cat.taxonomy.personas.map((p) => p.id);
+  const loopPersonas = cat.taxonomy.loops.map((l) => l.persona);
+  const teams = teamsFrom(params, personas, loopPersonas);
   const byId = useMemo(() => new Map(cat.tools.map((t) => [t.id, t])), [cat]);
+  const n = useMemo(() => namesFrom(cat.taxonomy, (id) => byId.get(id)?.name), [cat]);
+  const model = cat.taxonomy.maturityModels[0];
   const [analysis, setAnalysis] = useState<StackAnalysis | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [rec, setRec] = useState<Recommendation | null>(null);
   const [pick, setPick] = useState<string[]>(teams.map(() => ''));
   const [notFound, setNotFound] = useState('');
-  const badPersonas = unknownPersonas(params);
-  const key = params.get('teams') ?? '';
-  const setTeams = (next: Team[]) => (location.hash = href('/stack', { teams: teamsParam(next) }));
+  const badPersonas = unknownPersonas(params, personas);
+  const needs = (params.get('needs') ?? '').split('.').filter(Boolean);
+  const targetRaw = params.get('target');
+  const target = targetRaw !== null && /^\d+$/.test(targetRaw) && model && Number(targetRaw) < model.levels.length ? Number(targetRaw) : undefined;
+  const key = `${params.get('teams') ?? ''}|${needs.join('.')}|${target ?? ''}`;
+  const set = (next: { teams?: Team[]; needs?: string[]; target?: number | undefined }) => {
+    const p: Record<string, string> = { teams: teamsParam(next.teams ?? teams) };
+    const nd = next.needs ?? needs;
+    if (nd.length) p.needs = nd.join('.');
+    const tg = 'target' in next ? next.target : target;
+    if (tg !== undefined) p.target = String(tg);
+    location.hash = href('/stack', p);
+  };
+  const setTeams = (next: Team[]) => set({ teams: next });
   const live = serverAvailable();
 
   useEffect(() => {
-    setRec(null);
     if (!live || !teams.some((t) => t.tools.length)) return setAnalysis(null);
-    postJson<StackAnalysis>('api/stacks/analyze', { name: 'My stack', teams }).then((a) => (setAnalysis(a), setError(null)), (e: Error) => setError(e.message));
+    const body = { name: 'My stack', teams, needs, ...(target !== undefined ? { targetLevel: target } : {}) };
+    postJson<StackAnalysis>('api/stacks/analyze', body).then((a) => (setAnalysis(a), setError(null)), (e: Error) => setError(e.message));
   }, [key]);
 
   const mapSvg = useMemo(() => {
     if (!analysis) return '';
     const ids = new Set(analysis.tools.map((t) => t.id));
     const layout = { ...cat.map, marks: cat.map.marks.map((m) => ({ ...m, highlighted: ids.has(m.id) })) };
-    const footprints = analysis.footprints.map((f, i) => ({ label: `${f.team} (${f.persona})`, points: f.hull, centroid: f.centroid, color: COLOURS[i % COLOURS.length]! }));
+    const footprints = analysis.footprints.map((f, i) => ({ label: `${f.team} (${n.persona(f.persona)})`, points: f.hull, centroid: f.centroid, color: COLOURS[i % COLOURS.length]! }));
     return renderLandscapeSvg(layout, { footprints });
   }, [analysis, cat]);
   const loopsSvg = useMemo(
@@ -79,16 +91,9 @@ export function StackPage({ cat, params }: { cat: WebCatalogue; params: URLSearc
     setTeams(teams.map((team, j) => (j === i && !team.tools.includes(t.id) ? { ...team, tools: [...team.tools, t.id] } : team)));
     setPick(pick.map((p, j) => (j === i ? '' : p)));
   };
-  const recommendGaps = async () => {
-    if (!analysis) return;
-    const needs = analysis.gaps.map((g) => g.id);
-    if (!needs.length) return;
-    try {
-      setRec(await postJson<Recommendation>('api/recommend', { needs, keep: analysis.tools.filter((t) => !t.inHouse).map((t) => t.id) }));
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
+  const recommendLink = analysis
+    ? href('/recommend', { needs: analysis.gaps.map((g) => g.capability).join('.'), keep: analysis.tools.filter((t) => !t.inHouse).map((t) => t.id).join('.') })
+    : '';
 
   return (
     <section class="stack-page" aria-labelledby="stack-title">
@@ -99,10 +104,8 @@ export function StackPage({ cat, params }: { cat: WebCatalogue; params: URLSearc
           <fieldset key={i} class="team" style={{ borderColor: COLOURS[i % COLOURS.length] }}>
             <legend>
               <input aria-label="Team name" value={team.name} onChange={(e) => setTeams(teams.map((t, j) => (j === i ? { ...t, name: (e.currentTarget as HTMLInputElement).value } : t)))} />
-              <select aria-label={`Persona of ${team.name}`} value={team.persona} onChange={(e) => setTeams(teams.map((t, j) => (j === i ? { ...t, persona: (e.currentTarget as HTMLSelectElement).value as Persona } : t)))}>
-                <option value="researcher">researcher</option>
-                <option value="engineer">engineer</option>
-                <option value="ml-engineer">ML engineer</option>
+              <select aria-label={`Persona of ${team.name}`} value={team.persona} onChange={(e) => setTeams(teams.map((t, j) => (j === i ? { ...t, persona: (e.currentTarget as HTMLSelectElement).value } : t)))}>
+                {cat.taxonomy.personas.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
               </select>
               <button type="button" class="link" aria-label={`Remove team ${team.name}`} onClick={() => setTeams(teams.filter((_, j) => j !== i))}>×</button>
             </legend>
@@ -119,46 +122,67 @@ export function StackPage({ cat, params }: { cat: WebCatalogue; params: URLSearc
             </form>
           </fieldset>
         ))}
-        <button type="button" onClick={() => setTeams([...teams, { name: `Team ${teams.length + 1}`, persona: 'ml-engineer', tools: [] }])}>Add a team</button>
+        <button type="button" onClick={() => setTeams([...teams, { name: `Team ${teams.length + 1}`, persona: personas[personas.length - 1]!, tools: [] }])}>Add a team</button>
         <datalist id="stack-tool-names">{cat.tools.map((t) => <option value={t.name} key={t.id} />)}</datalist>
       </div>
+      <fieldset class="goals">
+        <legend>What you aim for</legend>
+        {model && (
+          <label>
+            Target level{' '}
+            <select aria-label="Target maturity level" value={target === undefined ? '' : String(target)} onChange={(e) => { const v = (e.currentTarget as HTMLSelectElement).value; set({ target: v === '' ? undefined : Number(v) }); }}>
+              <option value="">the next level</option>
+              {model.levels.map((l) => <option key={l.level} value={String(l.level)}>{`${l.level}: ${l.name}`}</option>)}
+            </select>
+          </label>
+        )}
+        <NeedPicker cat={cat} needs={needs} onChange={(next) => set({ needs: next })} />
+      </fieldset>
       {notFound && <p role="alert">No tool called “{notFound}” in the catalogue: pick one from the list.</p>}
-      {badPersonas.length > 0 && <p role="alert">Unknown persona in the link, shown as engineer: {badPersonas.map((p) => `“${p}”`).join(', ')} (known: researcher, engineer, ml-engineer).</p>}
+      {badPersonas.length > 0 && <p role="alert">Unknown persona in the link, shown as {n.persona(loopPersonas[1] ?? personas[0]!)}: {badPersonas.map((p) => `“${p}”`).join(', ')} (known: {personas.join(', ')}).</p>}
       {error && <p role="alert">{error}</p>}
       {analysis && (
         <div class="analysis">
+          {analysis.maturity && (
+            <section aria-labelledby="st-level" class="maturity" data-testid="maturity" data-level={analysis.maturity.level}>
+              <h2 id="st-level">Maturity</h2>
+              <p>{maturityText(analysis.maturity, n)}</p>
+              {analysis.maturity.missing.length > 0 && <ul class="small">{analysis.maturity.missing.map((m, i) => <li key={i}>{requirementText(m, n)}</li>)}</ul>}
+            </section>
+          )}
+          {analysis.notes.map((note, i) => <p key={i} class="notice" role="note">{noteText(note, n)}</p>)}
           <div class="grid">
+            <section aria-labelledby="st-gaps">
+              <h2 id="st-gaps">Gaps <span class="muted">({analysis.gaps.length}, against level {analysis.maturity?.target ?? '-'} and the lifecycle)</span></h2>
+              <ul data-testid="gaps" class="gaps">
+                {analysis.gaps.map((g) => (
+                  <li key={g.capability} data-gap={g.capability} data-severity={g.severity}>
+                    <span style={{ color: coverageColour(g.severity === 'partial' ? 0.5 : 0) }}>●</span> <strong>{n.capability(g.capability)}</strong> {g.severity === 'partial' ? '(partial)' : '(missing)'} <span class="muted small">in {n.stage(g.stage)}</span>
+                    <br /><span class="small">{gapText(g, n)}</span>
+                    <br /><em class="small">{adviceText(g.advice)}</em>
+                  </li>
+                ))}
+              </ul>
+              {analysis.gaps.length > 0 && <a class="button" href={recommendLink} data-testid="recommend-gaps">Recommend tools for these gaps</a>}
+              <h2>Overlaps <span class="muted">({analysis.overlaps.length})</span></h2>
+              <ul>{analysis.overlaps.map((o) => <li key={o.capability}>{n.capability(o.capability)}: {o.tools.map(n.tool).join(', ')}</li>)}</ul>
+              <h2>Retired tools <span class="muted">({analysis.retired.length})</span></h2>
+              <ul data-testid="retired">{analysis.retired.map((r) => <li key={r.tool}>{n.tool(r.tool)} ({r.state}{r.since ? ` since ${r.since}` : ''}): counts for nothing; consider {r.replacements.map(n.tool).join(', ') || 'no known replacement'}</li>)}</ul>
+              {analysis.personaDistance !== null && (
+                <p class={analysis.oppositeEnds ? 'notice' : 'note'}>{n.persona(analysis.personas[0])} and {n.persona(analysis.personas[1]).toLowerCase()} teams are {analysis.personaDistance.toFixed(2)} apart on the map{analysis.oppositeEnds ? ': opposite ends, so integration will be hard.' : '.'}</p>
+              )}
+            </section>
             <section aria-labelledby="st-loops">
               <h2 id="st-loops">Lifecycle coverage</h2>
               <div class="loops" dangerouslySetInnerHTML={{ __html: loopsSvg }} />
+              <ul class="stages" data-testid="stages">
+                {analysis.stages.map((s) => <li key={s.stage} class={`stage-${s.status}`}><strong>{n.stage(s.stage)}</strong>: {s.status}{s.tools.length ? ` (${s.tools.map(n.tool).join(', ')})` : ''}</li>)}
+              </ul>
               <ul class="stages">
-                {analysis.interlocks.map((i) => <li key={i.id} class={`health-${i.health}`}><strong>{i.name}</strong>: {i.health} ({i.reason})</li>)}
+                {analysis.interlocks.map((i) => <li key={i.id} class={`health-${i.health}`}><strong>{n.interlock(i.id)}</strong>: {i.health} ({interlockText(i, n)})</li>)}
               </ul>
-            </section>
-            <section aria-labelledby="st-gaps">
-              <h2 id="st-gaps">Gaps <span class="muted">({analysis.gaps.length})</span></h2>
-              <ul data-testid="gaps">
-                {analysis.gaps.map((g) => <li key={g.id} data-gap={g.id}><span style={{ color: coverageColour(0) }}>●</span> {g.name}: <em>{g.hint.advice}</em> <span class="muted small">{g.hint.reason}</span></li>)}
-              </ul>
-              {analysis.gaps.length > 0 && <button type="button" onClick={() => void recommendGaps()}>Recommend tools for the gaps</button>}
-              {rec && (
-                <div class="recommendation" data-testid="recommendation">
-                  {rec.feasible ? (
-                    <>
-                      <p>Add {rec.chosen.filter((c) => !c.kept).length} tool(s){rec.optimal ? ', proven the fewest' : ''}:</p>
-                      <ul>{rec.chosen.filter((c) => !c.kept).map((c) => <li key={c.id}><a href={href(`/tools/${c.id}`)}>{byId.get(c.id)?.name ?? c.id}</a>: {c.why}</li>)}</ul>
-                    </>
-                  ) : (
-                    <ul>{rec.blocked.map((b, i) => <li key={i}>Cannot cover {b.need}: {b.reason}{b.blockedBy.length ? ` (blocked by ${b.blockedBy.join(', ')})` : ''}</li>)}</ul>
-                  )}
-                </div>
-              )}
-              <h2>Overlaps <span class="muted">({analysis.overlaps.length})</span></h2>
-              <ul>{analysis.overlaps.map((o) => <li key={o.capability}>{o.name}: {o.tools.map((id) => byId.get(id)?.name ?? id).join(', ')}</li>)}</ul>
-              <h2>Retired tools <span class="muted">({analysis.retired.length})</span></h2>
-              <ul>{analysis.retired.map((r) => <li key={r.tool}>{byId.get(r.tool)?.name ?? r.tool} ({r.state}): consider {r.replacements.map((id) => byId.get(id)?.name ?? id).join(', ')}</li>)}</ul>
-              {analysis.personaDistance !== null && (
-                <p class={analysis.oppositeEnds ? 'notice' : 'note'}>Researchers and engineers are {analysis.personaDistance.toFixed(2)} apart on the map{analysis.oppositeEnds ? ': opposite ends, so integration will be hard.' : '.'}</p>
+              {analysis.unintegrated.length > 0 && (
+                <p class="small">No known integration across the handoffs: {analysis.unintegrated.map((p) => `${n.tool(p.from)} → ${n.tool(p.to)}`).join('; ')}.</p>
               )}
             </section>
           </div>
@@ -167,5 +191,25 @@ export function StackPage({ cat, params }: { cat: WebCatalogue; params: URLSearc
         </div>
       )}
     </section>
+  );
+}
+
+/** Capabilities the organisation says it needs, beyond what the lifecycle and the level ask. */
+export function NeedPicker({ cat, needs, onChange, label = 'Also needed' }: { cat: WebCatalogue; needs: string[]; onChange: (next: string[]) => void; label?: string }) {
+  const [value, setValue] = useState('');
+  const n = namesFrom(cat.taxonomy, () => undefined);
+  return (
+    <div class="need-picker">
+      <span>{label}: </span>
+      <ul class="chips" data-testid="needs">
+        {needs.map((id) => (
+          <li key={id}><span class="chip">{n.capability(id) !== id ? n.capability(id) : n.stage(id)} <button type="button" class="link" aria-label={`Remove need ${id}`} onClick={() => onChange(needs.filter((x) => x !== id))}>×</button></span></li>
+        ))}
+      </ul>
+      <select aria-label="Add a needed capability" value={value} onChange={(e) => { const v = (e.currentTarget as HTMLSelectElement).value; setValue(''); if (v && !needs.includes(v)) onChange([...needs, v]); }}>
+        <option value="">add a capability…</option>
+        {cat.taxonomy.capabilities.filter((c) => !needs.includes(c.id)).map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+      </select>
+    </div>
   );
 }

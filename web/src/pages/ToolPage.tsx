@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { loadTool, type ToolDetail, type WebCatalogue } from '../lib/data';
 import { href } from '../lib/route';
+import { namesFrom, placementStep, placementSummary } from '../../../src/wording/en';
 
 function ToolLinks({ label, tools }: { label: string; tools: ToolDetail['worksWith'] }) {
   if (!tools.length) return null;
@@ -31,6 +32,7 @@ export function ToolPage({ id, cat }: { id: string; cat: WebCatalogue }) {
   if (!detail) return <p aria-busy="true">Loading…</p>;
   const { tool, placement: p } = detail;
   const stageName = new Map(cat.taxonomy.stages.map((s) => [s.id, s.name]));
+  const names = namesFrom(cat.taxonomy, (id) => cat.tools.find((t) => t.id === id)?.name);
   const s = tool.status;
   return (
     <article class="tool-page" data-tool-id={tool.id}>
@@ -41,9 +43,7 @@ export function ToolPage({ id, cat }: { id: string; cat: WebCatalogue }) {
         {/* Retired tools, and tools only kept alive (maintenance), say so and name what to use instead. */}
         {(detail.retired || s.state === 'maintenance') && (
           <p class="notice" role="note">
-            {s.state === 'acquired'
-              ? `Acquired by ${s.acquired?.by} (${s.acquired?.date}).`
-              : s.state === 'maintenance'
+            {s.state === 'maintenance'
                 ? `In maintenance only${s.since ? ` since ${s.since}` : ''}: kept working, not developed further.`
                 : `${s.state[0]!.toUpperCase()}${s.state.slice(1)} since ${s.since}.`}{' '}
             {s.note}
@@ -74,11 +74,17 @@ export function ToolPage({ id, cat }: { id: string; cat: WebCatalogue }) {
         </section>
         <section aria-labelledby="why">
           <h2 id="why">Why it sits there</h2>
-          <ol class="steps">
-            {p.steps.map((st, i) => (
-              <li key={i} class={`axis-${st.axis}`}><span class="axis">{st.axis}</span> {st.reason}</li>
-            ))}
-          </ol>
+          <ul class="reasons" data-testid="placement-reasons">
+            {placementSummary(p.explanation.summary, names).map((line, i) => <li key={i}>{line}</li>)}
+          </ul>
+          <details>
+            <summary>The arithmetic</summary>
+            <ol class="steps">
+              {p.explanation.steps.map((st, i) => (
+                <li key={i} class={`axis-${st.code[0]}`}><span class="axis">{st.code[0]}</span> {placementStep(st, names)}</li>
+              ))}
+            </ol>
+          </details>
           {p.override && <p class="notice">Placed by hand at ({p.override.x}, {p.override.y}): {p.override.reason}. The model says ({p.computed.x}, {p.computed.y}).</p>}
         </section>
         <section aria-labelledby="lifecycle">
@@ -88,10 +94,21 @@ export function ToolPage({ id, cat }: { id: string; cat: WebCatalogue }) {
               const caps = detail.capabilitiesByStage[st.id] ?? [];
               return (
                 <li key={st.id} class={caps.length ? 'served' : 'unserved'}>
-                  <strong>{stageName.get(st.id)}</strong>: {caps.length ? caps.map((c) => `${c.name}${c.kind === 'secondary' ? ' (secondary)' : ''}`).join(', ') : 'not served'}
+                  <strong>{stageName.get(st.id)}</strong>: {caps.length ? caps.map((c) => `${c.name} (${c.strength === 'via' ? `via ${names.tool(c.via ?? '')}` : c.strength}${c.role === 'helpful' ? ', helpful' : ''})`).join(', ') : 'not served'}
                 </li>
               );
             })}
+          </ul>
+        </section>
+        <section aria-labelledby="sources">
+          <h2 id="sources">Sources</h2>
+          <ul class="sources small" data-testid="sources">
+            {Object.entries(tool.capabilities).filter(([, c]) => c.source).map(([id, c]) => (
+              <li key={id}>{names.capability(id)} (core): <a href={c.source} rel="noopener noreferrer" target="_blank">{c.source}</a>, checked {c.checked}</li>
+            ))}
+            {tool.sources && <li>Licence: <a href={tool.sources.license.url} rel="noopener noreferrer" target="_blank">{tool.sources.license.url}</a>, checked {tool.sources.license.checked}</li>}
+            {tool.sources && <li>Status: <a href={tool.sources.status.url} rel="noopener noreferrer" target="_blank">{tool.sources.status.url}</a>, checked {tool.sources.status.checked}</li>}
+            {s.acquired?.source && <li>Acquisition: <a href={s.acquired.source} rel="noopener noreferrer" target="_blank">{s.acquired.source}</a></li>}
           </ul>
         </section>
         <section aria-labelledby="related">

@@ -1,0 +1,256 @@
+/**
+ * English wording of what the core returns as codes and parameters. The CLI and the web app both use
+ * it, so an answer reads the same on every face; the API returns the codes themselves. Pure.
+ */
+import type { Taxonomy } from '../core/taxonomy/schema.js';
+import type { PlacementReason, PlacementStep } from '../core/placement/place.js';
+import type { Advice, Gap, GapReason, InterlockHealth, Maturity, StackNote, UnmetRequirement } from '../core/stack/analyze.js';
+import type { Alternative, Blocked, Constraint, Why } from '../core/recommend/recommend.js';
+
+export interface Names {
+  capability(id: string): string;
+  stage(id: string): string;
+  tool(id: string): string;
+  interlock(id: string): string;
+  ring(id: string): string;
+  quadrant(id: string): string;
+  persona(id: string): string;
+  maturityModel(id: string): string;
+  level(model: string, level: number): string;
+}
+
+export function namesFrom(tax: Taxonomy, toolName: (id: string) => string | undefined): Names {
+  const map = <T extends { id: string; name: string }>(xs: readonly T[]) => new Map(xs.map((x) => [x.id, x.name]));
+  const caps = map(tax.capabilities), stages = map(tax.stages), locks = map(tax.interlocks), rings = map(tax.rings);
+  const quads = map(tax.quadrants), personas = map(tax.personas), models = map(tax.maturityModels);
+  return {
+    capability: (id) => caps.get(id) ?? id,
+    stage: (id) => stages.get(id) ?? id,
+    tool: (id) => toolName(id) ?? id,
+    interlock: (id) => locks.get(id) ?? id,
+    ring: (id) => rings.get(id) ?? id,
+    quadrant: (id) => quads.get(id) ?? id,
+    persona: (id) => personas.get(id) ?? id,
+    maturityModel: (id) => models.get(id) ?? id,
+    level: (model, level) => tax.maturityModels.find((m) => m.id === model)?.levels[level]?.name ?? `level ${level}`,
+  };
+}
+
+/** "a, b and c" */
+export function andList(xs: readonly string[]): string {
+  if (xs.length <= 1) return xs.join('');
+  return `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
+}
+
+const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
+// ---- placement ----
+
+/** The practitioner's reason for a placement, one sentence per reason. */
+export function placementSummary(reasons: readonly PlacementReason[], n: Names): string[] {
+  return reasons.map((r) => {
+    switch (r.code) {
+      case 'scope': {
+        const core = r.coreStages.map((s) => lower(n.stage(s)));
+        const parts: string[] = [];
+        if (core.length) parts.push(`serves ${andList(core)} as core features`);
+        else parts.push('serves no lifecycle stage as a core feature');
+        if (r.viaStages.length) parts.push(`reaches ${andList(r.viaStages.map((s) => lower(n.stage(s))))} through its other services`);
+        if (r.substrate) parts.push('rents out the compute that every stage runs on');
+        if (r.otherStages.length && r.side === 'piecemeal') parts.push(`only supports ${andList(r.otherStages.map((s) => lower(n.stage(s))))}`);
+        const verdict = r.side === 'all-in-one' ? 'an all-in-one platform' : 'a piecemeal tool for one part of the lifecycle';
+        return `${capitalise(parts.join('; '))}: ${verdict}.`;
+      }
+      case 'artifact':
+        return r.capabilities.length
+          ? `What it produces is ${r.side === 'model' ? 'shaped by models' : 'software and infrastructure'}: ${andList(r.capabilities.map((c) => lower(n.capability(c))))}.`
+          : `Nothing it does is specific to models, so it sits on the software side.`;
+      case 'cloud-service':
+        return `It is ${andList(r.of.map(n.tool))}'s own service, so infrastructure of that cloud first: moved towards the software side.`;
+      case 'tie':
+        return 'Its capabilities balance between software and models; a tool not clearly shaped by models counts as software.';
+      case 'override':
+        return `Placed by hand: ${r.reason}`;
+    }
+  });
+}
+
+export function placementStep(s: PlacementStep, n: Names): string {
+  switch (s.code) {
+    case 'x.claim':
+      return `${n.capability(s.capability)} (${s.strength}, weight ${s.weight}) sits at ${signed(s.artifact)}`;
+    case 'x.mean':
+      return `weighted mean of the capabilities' artifact positions: ${signed(s.value)}`;
+    case 'x.cloud-service':
+      return `a service of ${andList(s.of.map(n.tool))}: ${signed(s.shift)}`;
+    case 'y.stage':
+      return `${n.stage(s.stage)}: ${n.capability(s.capability)} (${s.strength}, ${s.role}) counts ${s.amount}`;
+    case 'y.substrate':
+      return `${n.capability(s.capability)} runs every stage without serving one: counts ${s.amount}`;
+    case 'y.total':
+      return `${s.useCases} use-cases against the all-in-one threshold of ${s.allInOneAt}: y ${signed(s.y)}`;
+  }
+}
+
+function signed(v: number): string {
+  const r = Math.round(v * 100) / 100;
+  return r > 0 ? `+${r}` : `${r}`;
+}
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+// ---- stacks ----
+
+export function adviceText(a: Advice): string {
+  switch (a.code) {
+    case 'build-integrator':
+      return 'glue between the tools you have: build integrators and connectors, not another platform (part 3)';
+    case 'buy-specialised':
+      return 'model-side and well served by specialised tools: buy one and mix it into your workflow (part 3)';
+    case 'buy':
+      return 'buy by default unless MLOps is your core business (part 3)';
+  }
+}
+
+export function gapReason(r: GapReason, n: Names): string {
+  switch (r.code) {
+    case 'stage':
+      return `nothing serves ${lower(n.stage(r.stage))}`;
+    case 'level':
+      return `${n.maturityModel(r.model)} level ${r.level} (${n.level(r.model, r.level)}): ${r.because}`;
+    case 'need':
+      return 'you listed it as a need';
+  }
+}
+
+export function gapText(g: Gap, n: Names): string {
+  const what = g.severity === 'partial' ? `${n.capability(g.capability)} only partly (${andList(g.partialIn.map(n.tool))}, with limits)` : `${n.capability(g.capability)} missing`;
+  const via = g.availableVia.length ? `; ${andList(g.availableVia.map((v) => `${n.tool(v.tool)} offers it through ${n.tool(v.via)}`))}, which the stack does not include` : '';
+  return `${what}: ${g.because.map((b) => gapReason(b, n)).join('; ')}${via}`;
+}
+
+export function interlockText(i: InterlockHealth, n: Names): string {
+  switch (i.code) {
+    case 'side-unserved':
+      return `nothing serves ${andList(i.stages.map((s) => lower(n.stage(s))))}`;
+    case 'bridged':
+      return `carried by ${andList(i.bridges.map((c) => lower(n.capability(c))))} (${andList(i.tools.map(n.tool))})`;
+    case 'no-bridge':
+      return `both sides are served, but nothing carries the handoff: add ${orList(i.bridges.map((c) => lower(n.capability(c))))}`;
+  }
+}
+
+function orList(xs: readonly string[]): string {
+  if (xs.length <= 1) return xs.join('');
+  return `${xs.slice(0, -1).join(', ')} or ${xs[xs.length - 1]}`;
+}
+
+export function requirementText(r: UnmetRequirement, n: Names): string {
+  const what = r.interlock ? `a healthy ${lower(n.interlock(r.interlock))}` : orList((r.capabilities ?? []).map((c) => lower(n.capability(c))));
+  return `${what}: ${r.because}`;
+}
+
+export function maturityText(m: Maturity, n: Names): string {
+  const here = `level ${m.level} of ${n.maturityModel(m.model)} (${n.level(m.model, m.level)})`;
+  if (m.next === null) return `${capitalise(here)}, the top level.`;
+  return `${capitalise(here)}; level ${m.next} (${n.level(m.model, m.next)}) needs ${m.missing.length} more thing${m.missing.length === 1 ? '' : 's'}.`;
+}
+
+export function noteText(note: StackNote, n: Names): string {
+  switch (note.code) {
+    case 'no-own-ml-capability':
+      return `${n.tool(note.tool)} itself covers no ML capability: it offers ${andList(note.via.map((v) => `${lower(n.capability(v.capability))} through ${n.tool(v.via)}`))}. Add those services to the stack if you use them.`;
+  }
+}
+
+// ---- recommendations ----
+
+/** How a constraint is named: as the CLI flag, or in words for the web. */
+export function constraintText(c: Constraint, face: 'cli' | 'web', cloud?: string): string {
+  const cli: Record<Constraint, string> = {
+    exclude: '--exclude',
+    retired: 'retired tools are never recommended',
+    'open-source': '--oss',
+    'self-hosted': '--self-hosted',
+    cloud: cloud ? `--cloud ${cloud} (other clouds' services)` : "a cloud's own services need --cloud naming that cloud",
+    provider: cloud ? `--cloud ${cloud} (other general clouds)` : 'general clouds are only chosen when --cloud names them',
+    'max-tools': '--max-tools',
+  };
+  const web: Record<Constraint, string> = {
+    exclude: 'the excluded tools',
+    retired: 'retired tools are never recommended',
+    'open-source': 'open source only',
+    'self-hosted': 'self-hosted only',
+    cloud: cloud ? `services of clouds other than ${cloud}` : "a cloud's own services need that cloud to be named",
+    provider: 'general clouds are only chosen when named as your cloud',
+    'max-tools': 'the limit on the number of tools',
+  };
+  return (face === 'cli' ? cli : web)[c];
+}
+
+export function blockedText(b: Blocked, n: Names, face: 'cli' | 'web', cloud?: string): string {
+  const by = b.blockedBy.length ? `; ruled out by ${andList(b.blockedBy.map((c) => constraintText(c, face, cloud)))}` : '';
+  switch (b.code) {
+    case 'no-tool':
+      return `no tool in the catalogue covers ${b.need ? lower(need(b.need, n)) : 'that'}`;
+    case 'ruled-out':
+      return `all ${b.tools} tools covering ${b.need ? lower(need(b.need, n)) : 'it'} are ruled out${by}`;
+    case 'max-tools':
+      return `covering every need takes at least ${b.tools} tools (${andList((b.minimum ?? []).map(n.tool))})${by}`;
+    case 'solver':
+      return `the solver found no stack (${b.status ?? 'unknown status'})`;
+  }
+}
+
+/** A need is a capability or a stage id. */
+export function need(id: string, n: Names): string {
+  const c = n.capability(id);
+  return c !== id ? c : n.stage(id);
+}
+
+export function whyText(w: Why, n: Names): string {
+  switch (w.code) {
+    case 'kept':
+      return 'kept, as asked';
+    case 'covers':
+      return `covers ${andList(w.needs.map((x) => lower(need(x, n))))}`;
+    case 'only':
+      return `the only choice for ${andList(w.needs.map((x) => lower(need(x, n))))}`;
+    case 'partial':
+      return `only partly for ${andList(w.needs.map((x) => lower(need(x, n))))} (no allowed tool has it as a core feature)`;
+    case 'ring':
+      return `${n.ring(w.ring)} ring`;
+    case 'maintenance':
+      return 'in maintenance only';
+    case 'young':
+      return w.years === 0 ? 'first released this year' : `first released ${w.years} year${w.years === 1 ? '' : 's'} ago`;
+    case 'closed-source':
+      return 'closed source';
+    case 'integrates':
+      return `works with ${andList(w.with.map(n.tool))}, which you keep`;
+    case 'platform':
+      return w.policy === 'specialised-first' ? 'a platform (part 3: specialised tools first)' : 'a piecemeal tool (you prefer platforms)';
+  }
+}
+
+const KIND: Record<Alternative['kind'], string> = {
+  best: 'Best balance',
+  'fewest-tools': 'Fewest tools',
+  'best-of-breed': 'Best of breed',
+  'open-self-hosted': 'All open source and self-hosted',
+};
+
+export function optionName(kind: Alternative['kind']): string {
+  return KIND[kind];
+}
+
+/** One line: how an alternative trades against the best stack. */
+export function tradeoffText(a: Alternative): string {
+  const parts: string[] = [];
+  const t = a.tradeoff;
+  if (t.tools) parts.push(`${Math.abs(t.tools)} tool${Math.abs(t.tools) === 1 ? '' : 's'} ${t.tools > 0 ? 'more' : 'fewer'}`);
+  if (t.risk) parts.push(`adoption risk ${t.risk > 0 ? 'higher' : 'lower'} by ${Math.abs(t.risk)}`);
+  if (t.openSource && t.selfHosted) parts.push('everything open source and self-hosted');
+  else if (t.openSource) parts.push('everything open source');
+  parts.push(t.cost > 0 ? `${t.cost} points dearer overall` : t.cost < 0 ? `${-t.cost} points cheaper overall` : 'same overall cost');
+  return `${KIND[a.kind]}: ${parts.join(', ')}.`;
+}
