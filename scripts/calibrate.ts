@@ -17,8 +17,12 @@ import { bundledDataDir, seedFigureFile } from '../src/app/paths.js';
 
 const loaded = loadCatalogueFolder(bundledDataDir);
 if (!loaded.taxonomy) throw new Error('bundled taxonomy does not load');
-const cat = buildCatalogue(loaded.taxonomy, loaded.tools);
-const tax = cat.tax;
+const taxonomy = loaded.taxonomy;
+let cat = buildCatalogue(taxonomy, loaded.tools);
+let tax = cat.tax;
+/** The same catalogue with substrate capabilities (raw compute) pulling x with another weight. */
+const withSubstratePull = (pull: number) => buildCatalogue({ ...taxonomy, capabilities: taxonomy.capabilities.map((c) => (c.substrate ? { ...c, pull } : c)) }, loaded.tools);
+const substratePull = taxonomy.capabilities.find((c) => c.substrate)?.pull ?? 1;
 const seed = readSeedFigure(seedFigureFile).filter((s) => cat.byId.has(s.tool));
 const expert = (parse(readFileSync('test/fixtures/expert-placement.yaml', 'utf8')) as Array<{ tool: string; quadrant: string }>).filter((e) => cat.byId.has(e.tool));
 
@@ -35,27 +39,36 @@ type Score = ReturnType<typeof score>;
 /** Seed quadrant matches and expert agreement count alike; the correlations break ties. */
 const value = (r: Score) => r.matches + r.expert + Math.min(r.rx - 0.9, r.ry - 0.85);
 
-let best: { model: PlacementModel; r: Score } | undefined;
-for (const cloudServiceShift of [-0.3, -0.4, -0.5, -0.6, -0.7])
+let best: { model: PlacementModel; pull: number; r: Score } | undefined;
+for (const pull of [1, 1.5, 2]) {
+ cat = withSubstratePull(pull);
+ tax = cat.tax;
+ for (const tie of [0.02, 0.05])
+ for (const cloudServiceShift of [-0.3, -0.45, -0.6])
   for (const partial of [0.3, 0.5])
-    for (const coreHelpful of [0.3, 0.5])
-      for (const via of [0.2, 0.4, 0.6])
-        for (const substrate of [1.5, 2, 2.5, 3])
-          for (const allInOneAt of [2.2, 2.6, 3, 3.4, 3.8])
-            for (const softness of [1, 1.5, 2]) {
-              const model: PlacementModel = {
-                ...PLACEMENT_MODEL,
-                weight: { core: 1, partial },
-                cloudServiceShift,
-                scope: { reach: { coreEssential: 1, coreHelpful, partialEssential: 0.4, partialHelpful: 0.2 }, via, substrate, allInOneAt, softness },
-              };
-              const r = score(model);
-              if (!best || value(r) > value(best.r)) best = { model, r };
-            }
+    for (const spartial of [0.2, 0.35])
+      for (const stages of [0, 0.15, 0.3])
+        for (const via of [0.2, 0.4])
+          for (const substrate of [2, 2.5, 3, 3.5])
+            for (const allInOneAt of [3, 3.4, 3.8, 4.2, 4.6])
+              for (const softness of [1, 2]) {
+                const model: PlacementModel = {
+                  ...PLACEMENT_MODEL,
+                  weight: { core: 1, partial },
+                  cloudServiceShift,
+                  tie,
+                  scope: { ...PLACEMENT_MODEL.scope, partial: spartial, stages, via, substrate, allInOneAt, softness },
+                };
+                const r = score(model);
+                if (!best || value(r) > value(best.r)) best = { model, pull, r };
+              }
+}
+cat = withSubstratePull(substratePull);
+tax = cat.tax;
 
 const current = score(PLACEMENT_MODEL);
 const fmt = (r: Score) =>
   `seed ${r.matches}/${seed.length} in quadrant, Spearman x ${r.rx.toFixed(3)}, y ${r.ry.toFixed(3)}; misses: ${r.misses.join(', ') || 'none'}\n         expert ${r.expert}/${expert.length}; misses: ${r.expertMisses.join(', ') || 'none'}`;
 console.log(`current: ${fmt(current)}`);
 console.log(`best:    ${fmt(best!.r)}`);
-console.log(JSON.stringify({ weight: best!.model.weight, cloudServiceShift: best!.model.cloudServiceShift, scope: best!.model.scope }));
+console.log(JSON.stringify({ substratePull: best!.pull, tie: best!.model.tie, weight: best!.model.weight, cloudServiceShift: best!.model.cloudServiceShift, scope: best!.model.scope }));

@@ -1,29 +1,41 @@
-/** Takes screenshots of the running app for a person to look at: `tsx scripts/screenshots.ts http://127.0.0.1:8080/ out/`. */
+/**
+ * Screenshots of pages of the web app on the bundled catalogue, for a person to look at:
+ *   npx tsx scripts/screenshots.ts OUTDIR 'NAME=#/hash' ...   (each at 1440 and 390 px wide)
+ * Builds the web app (vite), serves it with the API in-process and drives Debian's Chromium.
+ */
+import { serve } from '@hono/node-server';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { createApp } from '../src/server/app.js';
+import { loadCatalogueFolder } from '../src/formats/catalogue-folder.js';
+import { buildCatalogue } from '../src/core/catalogue/catalogue.js';
+import { bundledDataDir } from '../src/app/paths.js';
+import { buildWebApp } from '../test/browser/web-build.js';
 import { launchChromium } from '../test/browser/chromium.js';
 
-const [base = 'http://127.0.0.1:8080/', out = 'out'] = process.argv.slice(2);
+const [out = '/tmp/mlnav-shots', ...pages] = process.argv.slice(2);
 mkdirSync(out, { recursive: true });
+const loaded = loadCatalogueFolder(bundledDataDir);
+const catalogue = buildCatalogue(loaded.taxonomy!, loaded.tools);
+const webRoot = await buildWebApp();
+const app = createApp({ catalogue, info: { sourceHash: 'shots', loadedAt: '2026-12-01T00:00:00Z', source: 'bundled' }, webRoot });
+const base = await new Promise<string>((resolve) => {
+  serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (addr) => resolve(`http://127.0.0.1:${addr.port}/`));
+});
 const browser = await launchChromium();
-const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-const shots: Array<[string, string]> = [
-  ['map', '#/'],
-  ['map-filtered', '#/?q=orchestr&diagonal=orchestration'],
-  ['tool', '#/tools/mlflow'],
-  ['compare', '#/compare?ids=mlflow,weights-and-biases,comet,neptune'],
-  ['table', '#/table?quadrant=ml-platforms'],
-  ['lifecycle', '#/lifecycle'],
-];
-for (const [name, hash] of shots) {
-  await page.goto(base + hash);
-  await page.waitForSelector('main :is(.map svg, .tool-page, .compare, table, .lifecycle)', { timeout: 10_000 });
-  await page.waitForTimeout(200);
-  await page.screenshot({ path: join(out, `${name}.png`), fullPage: name !== 'map' && name !== 'map-filtered' });
+for (const spec of pages) {
+  const [name, hash] = spec.split('=', 2) as [string, string];
+  for (const width of [1440, 390]) {
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    await page.goto(base + hash);
+    // Wait until the page has settled: no request in flight and nothing marked busy.
+    await page.waitForLoadState('networkidle');
+    await page.waitForFunction("!document.querySelector('[aria-busy=\"true\"]')", undefined, { timeout: 30_000 });
+    const file = join(out, `${name}-${width}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    console.log(`wrote ${file}`);
+    await page.close();
+  }
 }
-await page.setViewportSize({ width: 390, height: 844 });
-await page.goto(base + '#/');
-await page.waitForSelector('.map svg');
-await page.screenshot({ path: join(out, 'phone-map.png') });
 await browser.close();
-console.log(`screenshots in ${out}/`);
+process.exit(0);

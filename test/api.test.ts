@@ -65,7 +65,8 @@ describe('HTTP API', () => {
     const d = await body(res);
     expect(d.tool.id).toBe('mlflow');
     expect(d.placement).toMatchObject({ quadrant: 'ml-platforms', quadrantName: 'Machine Learning Platforms' });
-    expect(d.placement.steps.length).toBeGreaterThan(3);
+    expect(d.placement.explanation.steps.length).toBeGreaterThan(3);
+    expect(d.placement.explanation.summary.map((r: { code: string }) => r.code)).toEqual(expect.arrayContaining(['scope', 'artifact']));
     expect(d.worksWith.length).toBeGreaterThan(0);
     const floyd = await body(await get('/api/tools/floydhub'));
     expect(floyd.retired).toBe(true);
@@ -107,9 +108,9 @@ describe('HTTP API', () => {
     const good = { ...cat.byId.get('optuna')!, id: 'optuna-fork', name: 'Optuna fork' };
     const ok = await body(await post(JSON.stringify(good)));
     expect(ok).toMatchObject({ ok: true, replaces: false });
-    const bad = await body(await post(JSON.stringify({ ...good, capabilities: { primary: ['telepathy'] } })));
+    const bad = await body(await post(JSON.stringify({ ...good, capabilities: { telepathy: 'partial' } })));
     expect(bad.ok).toBe(false);
-    expect(bad.problems).toEqual([expect.objectContaining({ field: 'capabilities.primary[0]', message: 'unknown capability "telepathy"' })]);
+    expect(bad.problems).toEqual([expect.objectContaining({ field: 'capabilities.telepathy', message: 'unknown capability "telepathy"' })]);
     const missing = await body(await post(JSON.stringify({ id: 'x' })));
     expect(missing.problems.map((p: { field: string }) => p.field)).toEqual(expect.arrayContaining(['name', 'license']));
     const notJson = await post('{nope');

@@ -22,14 +22,18 @@ describe('the bundled catalogue', () => {
     expect(parallel.problems).toEqual([]);
   });
 
-  it('holds the framework: 4 quadrants, 13 categories, 8 stages in two loops, 2 personas, 20+ capabilities', () => {
+  it('holds the framework: 4 quadrants, 13 categories, 8 stages in two loops, 3 personas, 20+ capabilities, a maturity model', () => {
     const t = cat.tax.taxonomy;
     expect(t.quadrants.map((q) => q.id).sort()).toEqual(['cloud-platforms', 'ml-platforms', 'specialized-ml-tools', 'standard-swe-tools']);
     expect(t.categories).toHaveLength(13);
     expect(t.stages).toHaveLength(8);
     expect(t.loops.map((l) => l.cycle.length)).toEqual([4, 6]);
     expect(t.interlocks.map((i) => i.stage).sort()).toEqual(['data-acquisition', 'model-training']);
-    expect(t.personas.map((p) => p.id)).toEqual(['researcher', 'engineer']);
+    expect(t.personas.map((p) => p.id)).toEqual(['researcher', 'engineer', 'ml-engineer']);
+    expect(t.maturityModels.map((m) => m.levels.length)).toEqual([3]);
+    // Every stage is served by some capability, and raw compute serves none (a substrate).
+    for (const s of t.stages) expect(s.capabilities.essential.length, s.id).toBeGreaterThan(0);
+    expect(t.capabilities.find((c) => c.id === 'compute-infrastructure')!.stages).toEqual([]);
     expect(t.capabilities.length).toBeGreaterThanOrEqual(20);
     const rings = Object.fromEntries(t.categories.map((c) => [c.id, c.ring]));
     expect(rings['common-swe-stack']).toBe('adopt');

@@ -24,7 +24,7 @@ describe('placement model', () => {
     expect(quadrantOf(cat.tax, 0, -0.5)).toBe('standard-swe-tools');
     expect(quadrantOf(cat.tax, 0.01, 0.5)).toBe('cloud-platforms');
     expect(quadrantOf(cat.tax, 0.05, -0.5)).toBe('specialized-ml-tools');
-    const balanced = explainPlacement({ capabilities: { 'data-validation': core } }, cat.tax);
+    const balanced = explainPlacement({ capabilities: { 'online-experimentation': core } }, cat.tax);
     expect(balanced.summary.map((r) => r.code)).toContain('tie');
   });
 
@@ -74,7 +74,7 @@ describe('placement model', () => {
     expect(scope).toMatchObject({ code: 'scope' });
     expect(scope && 'coreStages' in scope && scope.coreStages).toEqual(expect.arrayContaining(['model-evaluation']));
     const names = namesFrom(cat.tax.taxonomy, (id) => cat.byId.get(id)?.name);
-    expect(placementSummary(summary, names).join(' ')).toMatch(/serves .*model evaluation.* as core features/);
+    expect(placementSummary(summary, names).join(" ")).toMatch(/core features are .*experiment tracking.*, serving .*model evaluation/);
     expect(steps.some((s) => s.code === 'x.claim' && s.capability === 'experiment-tracking')).toBe(true);
     expect(steps.filter((s) => s.code.startsWith('y.')).length).toBeGreaterThanOrEqual(2);
   });

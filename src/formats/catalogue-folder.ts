@@ -180,6 +180,7 @@ export function toolToYaml(tool: Tool): string {
     status: rest.status,
     firstRelease: rest.firstRelease,
     override: rest.override,
+    sources: rest.sources,
   };
   for (const k of Object.keys(ordered)) if (ordered[k] === undefined) delete ordered[k];
   return TOOL_SCHEMA_COMMENT + stringify(ordered, { lineWidth: 100, flowCollectionPadding: false });

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { LineCounter, parseDocument, isMap, isNode, isScalar, isSeq, type Document } from 'yaml';
 import jsyaml from 'js-yaml';
 import type { z } from 'zod';
 import { fieldPath, type Problem } from '../core/problems.js';
@@ -42,12 +42,23 @@ export function parseYamlDocument(file: string, text: string): YamlSource {
     message: `YAML ${e.code === 'DUPLICATE_KEY' ? 'duplicate key' : 'syntax error'}: ${e.message.split('\n')[0]}`,
     severity: doc.errors.includes(e as never) ? 'error' : 'warning',
   }));
+  // The line of a field is the line of its key (a block map's value starts a line later), of a list
+  // item its own line; for a path that does not exist, the nearest parent that does.
   const lineOf = (path: ReadonlyArray<PropertyKey>): number | undefined => {
-    for (let n = path.length; n >= 0; n--) {
-      const node = doc.getIn(path.slice(0, n) as unknown[], true);
-      if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
+    for (let n = path.length; n >= 1; n--) {
+      const parent = doc.getIn(path.slice(0, n - 1) as unknown[], true);
+      const last = path[n - 1];
+      if (isMap(parent)) {
+        const pair = parent.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === last);
+        const key = pair?.key;
+        if (isNode(key) && key.range) return lineCounter.linePos(key.range[0]).line;
+      } else if (isSeq(parent) && typeof last === 'number') {
+        const item = parent.items[last];
+        if (isNode(item) && item.range) return lineCounter.linePos(item.range[0]).line;
+      }
     }
-    return undefined;
+    const root = doc.contents;
+    return isNode(root) && root.range ? lineCounter.linePos(root.range[0]).line : undefined;
   };
   let data: unknown;
   if (!doc.errors.length) {

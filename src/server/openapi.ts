@@ -52,7 +52,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
       '/api/catalogue': { get: { summary: 'Everything the web app loads at once', responses: { '200': json({ type: 'object' }, 'taxonomy, tools, map') } } },
       '/api/stacks/analyze': {
         post: {
-          summary: "Analyse an organisation's stack: stage coverage, gaps with build-vs-buy hints, overlaps, interlocks, footprints, retired tools",
+          summary: "Analyse an organisation's stack: maturity level, capability gaps with reasons and build-vs-buy advice, stage coverage, interlocks, overlaps, footprints, retired tools",
           requestBody: { required: true, content: { 'application/json': { schema: ref('Stack') } } },
           responses: { '200': json({ type: 'object' }, 'the analysis'), '400': errors['400'], '413': json(ref('Error'), 'the body is larger than 256 KiB') },
         },

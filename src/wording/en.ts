@@ -42,7 +42,8 @@ export function andList(xs: readonly string[]): string {
   return `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
 }
 
-const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+/** Lower-cases a name's first letter for use mid-sentence, unless it starts an acronym ("LLM", "AI gateway"). */
+const lower = (s: string) => (/^[A-Z]{2}/.test(s) ? s : s.charAt(0).toLowerCase() + s.slice(1));
 
 // ---- placement ----
 
@@ -51,15 +52,16 @@ export function placementSummary(reasons: readonly PlacementReason[], n: Names):
   return reasons.map((r) => {
     switch (r.code) {
       case 'scope': {
-        const core = r.coreStages.map((s) => lower(n.stage(s)));
         const parts: string[] = [];
-        if (core.length) parts.push(`serves ${andList(core)} as core features`);
-        else parts.push('serves no lifecycle stage as a core feature');
-        if (r.viaStages.length) parts.push(`reaches ${andList(r.viaStages.map((s) => lower(n.stage(s))))} through its other services`);
-        if (r.substrate) parts.push('rents out the compute that every stage runs on');
-        if (r.otherStages.length && r.side === 'piecemeal') parts.push(`only supports ${andList(r.otherStages.map((s) => lower(n.stage(s))))}`);
-        const verdict = r.side === 'all-in-one' ? 'an all-in-one platform' : 'a piecemeal tool for one part of the lifecycle';
-        return `${capitalise(parts.join('; '))}: ${verdict}.`;
+        parts.push(r.core.length ? `${r.core.length === 1 ? 'Its core feature is' : 'Its core features are'} ${andList(r.core.map((c) => lower(n.capability(c))))}` : 'It has no core feature of its own');
+        const stages: string[] = [];
+        if (r.coreStages.length) stages.push(`serving ${andList(r.coreStages.map((s) => lower(n.stage(s))))}`);
+        if (r.otherStages.length) stages.push(`${r.coreStages.length ? 'and supporting' : 'supporting'} ${andList(r.otherStages.map((s) => lower(n.stage(s))))}`);
+        if (stages.length) parts[0] += `, ${stages.join(' ')}`;
+        if (r.viaStages.length) parts.push(`it reaches ${andList(r.viaStages.map((s) => lower(n.stage(s))))} through its other services`);
+        if (r.substrate) parts.push('it rents out the compute that every stage runs on');
+        const verdict = r.side === 'all-in-one' ? 'an all-in-one platform' : 'a piecemeal tool for part of the lifecycle';
+        return `${parts.join('; ')}: ${verdict}.`;
       }
       case 'artifact':
         return r.capabilities.length
@@ -87,6 +89,10 @@ export function placementStep(s: PlacementStep, n: Names): string {
       return `${n.stage(s.stage)}: ${n.capability(s.capability)} (${s.strength}, ${s.role}) counts ${s.amount}`;
     case 'y.substrate':
       return `${n.capability(s.capability)} runs every stage without serving one: counts ${s.amount}`;
+    case 'y.capabilities':
+      return `use-cases from what it does: ${[...s.core.map((c) => n.capability(c)), ...s.partial.map((c) => `${n.capability(c)} (partial)`)].join(', ') || 'nothing'}: ${s.amount}`;
+    case 'y.stages':
+      return `reach over the lifecycle stages ${s.reach}, weighted ${s.weight}: ${s.amount}`;
     case 'y.total':
       return `${s.useCases} use-cases against the all-in-one threshold of ${s.allInOneAt}: y ${signed(s.y)}`;
   }
@@ -131,7 +137,7 @@ export function gapText(g: Gap, n: Names): string {
 export function interlockText(i: InterlockHealth, n: Names): string {
   switch (i.code) {
     case 'side-unserved':
-      return `nothing serves ${andList(i.stages.map((s) => lower(n.stage(s))))}`;
+      return `nothing serves ${andList(i.stages.map((s) => lower(n.stage(s))))} as a core feature`;
     case 'bridged':
       return `carried by ${andList(i.bridges.map((c) => lower(n.capability(c))))} (${andList(i.tools.map(n.tool))})`;
     case 'no-bridge':
@@ -229,6 +235,8 @@ export function whyText(w: Why, n: Names): string {
       return `works with ${andList(w.with.map(n.tool))}, which you keep`;
     case 'platform':
       return w.policy === 'specialised-first' ? 'a platform (part 3: specialised tools first)' : 'a piecemeal tool (you prefer platforms)';
+    case 'own-cloud':
+      return `${n.tool(w.cloud)}'s own service, on the cloud you named`;
   }
 }
 

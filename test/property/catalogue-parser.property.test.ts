@@ -24,10 +24,13 @@ const toolArb: fc.Arbitrary<Tool> = fc.record({
   openSource: fc.boolean(),
   offering: fc.uniqueArray(fc.constantFrom('library', 'self-hosted', 'managed', 'cloud-service'), { minLength: 1 }),
   description: fc.string({ minLength: 20, maxLength: 200 }).filter((s) => s.trim().length >= 20),
-  capabilities: fc.record({
-    primary: fc.uniqueArray(fc.constantFrom(...caps), { minLength: 1, maxLength: 3 }),
-    secondary: fc.constant([] as string[]),
-  }),
+  capabilities: fc
+    .uniqueArray(fc.constantFrom(...caps), { minLength: 1, maxLength: 4 })
+    .chain((ids) =>
+      fc.tuple(...ids.map(() => fc.constantFrom('core', 'partial'))).map((strengths) =>
+        Object.fromEntries(ids.map((c, i) => [c, strengths[i] === 'core' ? { strength: 'core', source: 'https://example.org/docs', checked: '2026-12-01' } : { strength: 'partial' }])),
+      ),
+    ),
   categories: fc.uniqueArray(fc.constantFrom(...cats), { minLength: 1, maxLength: 2 }),
   worksWith: fc.constant([] as string[]),
   competesWith: fc.constant([] as string[]),

@@ -63,8 +63,9 @@ export function registerStack(program: Command): void {
           }),
           ...inHouse.map((t) => ({ id: t.id, name: `${t.name} (in-house)`, x: t.x, y: t.y, quadrant: t.quadrant })),
         ];
-        const layout = layoutLandscape(points, { title: `${a.name} on the MLOps landscape`, subtitle: `${a.tools.length} tools in ${a.footprints.length} teams${a.personaDistance !== null ? ` · researchers and engineers ${a.personaDistance.toFixed(2)} apart` : ''}`, highlight: new Set(a.tools.map((t) => t.id)), quadrants: catalogue.tax.taxonomy.quadrants });
-        const footprints = a.footprints.map((f, i) => ({ label: `${f.team} (${f.persona})`, points: f.hull, centroid: f.centroid, color: TEAM_COLOURS[i % TEAM_COLOURS.length]! }));
+        const layout = layoutLandscape(points, { title: `${a.name} on the MLOps landscape`, subtitle: `${a.tools.length} tools in ${a.footprints.length} teams${a.personaDistance !== null ? ` · ${catalogueNames(catalogue).persona(a.personas[0])} and ${catalogueNames(catalogue).persona(a.personas[1])} teams ${a.personaDistance.toFixed(2)} apart` : ''}`, highlight: new Set(a.tools.map((t) => t.id)), quadrants: catalogue.tax.taxonomy.quadrants });
+        const n = catalogueNames(catalogue);
+        const footprints = a.footprints.map((f, i) => ({ label: `${f.team} (${n.persona(f.persona)})`, points: f.hull, centroid: f.centroid, color: TEAM_COLOURS[i % TEAM_COLOURS.length]! }));
         writePicture(opts.out, renderLandscapeSvg(layout, { footprints }));
         process.stdout.write(`wrote ${opts.out}\n`);
       });
@@ -91,8 +92,9 @@ export function registerRecommend(program: Command): void {
       await withCatalogue(cmd, async ({ catalogue }) => {
         let needs = opts.need ?? [];
         let keep = opts.keep ?? [];
+        let fromStack: Stack | undefined;
         if (opts.from) {
-          const stack = loadStack(catalogue, opts.from);
+          const stack = (fromStack = loadStack(catalogue, opts.from));
           const a = analyzeStack(catalogue, stack);
           // Every catalogue tool is kept, retired ones too: the recommender takes those out and says what replaces them.
           keep = [...new Set([...keep, ...a.tools.filter((t) => !t.inHouse).map((t) => t.id)])];
@@ -101,7 +103,7 @@ export function registerRecommend(program: Command): void {
         if (!needs.length) throw new UserError('say what to cover: --need a,b,c (capability or stage ids), or --from STACKFILE', 2);
         for (const n of needs) if (!catalogue.tax.capability.has(n) && !catalogue.tax.stage.has(n)) throw new UserError(`unknown need "${n}": use a capability or stage id (mlnav tools --json lists capability ids)`);
         for (const id of [...keep, ...(opts.exclude ?? []), ...(opts.cloud ? [opts.cloud] : [])]) if (!catalogue.byId.has(id)) throw new UserError(`unknown tool "${id}"`);
-        const r = recommend(catalogue, { needs, openSourceOnly: opts.oss, selfHosted: opts.selfHosted, cloud: opts.cloud, keep, exclude: opts.exclude, maxTools, policy: opts.policy }, await highsSolver());
+        const r = recommend(catalogue, { needs, openSourceOnly: opts.oss ?? fromStack?.constraints.openSourceOnly, selfHosted: opts.selfHosted ?? fromStack?.constraints.selfHosted, cloud: opts.cloud ?? fromStack?.cloud, keep, exclude: [...(opts.exclude ?? []), ...(fromStack?.constraints.exclude ?? [])], maxTools: maxTools ?? fromStack?.constraints.maxTools, policy: opts.policy }, await highsSolver());
         if (opts.json) {
           printJson({ ...r, needs });
           if (!r.feasible) process.exitCode = 1;

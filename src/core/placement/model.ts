@@ -21,6 +21,11 @@ export interface PlacementModel {
    * any stage, but serves none by itself). Past `allInOneAt` it is all-in-one.
    */
   scope: {
+    /** Weight of the capability count: each core claim counts its capability's `useCases` (taxonomy, default 1), a partial one `partial`. */
+    capabilities: number;
+    partial: number;
+    /** Weight of the stage reach: each stage counts its strongest claim there, by `reach`. */
+    stages: number;
     reach: { coreEssential: number; coreHelpful: number; partialEssential: number; partialHelpful: number };
     via: number;
     substrate: number;
@@ -35,14 +40,17 @@ export interface PlacementModel {
 }
 
 export const PLACEMENT_MODEL: PlacementModel = {
-  weight: { core: 1, partial: 0.4 },
-  cloudServiceShift: -0.5,
+  weight: { core: 1, partial: 0.5 },
+  cloudServiceShift: -0.6,
   scope: {
+    capabilities: 1,
+    partial: 0.35,
+    stages: 0.15,
     reach: { coreEssential: 1, coreHelpful: 0.5, partialEssential: 0.4, partialHelpful: 0.2 },
-    via: 0.4,
-    substrate: 2,
-    allInOneAt: 2.6,
-    softness: 1.5,
+    via: 0.2,
+    substrate: 3.5,
+    allInOneAt: 3.4,
+    softness: 1,
   },
   tie: 0.02,
 };

@@ -9,7 +9,7 @@ import { PLACEMENT_MODEL, type PlacementModel } from './model.js';
  */
 export type PlacementReason =
   /** The tool serves these stages as core features (scope), and the kind of tool that makes it. */
-  | { code: 'scope'; side: 'all-in-one' | 'piecemeal'; coreStages: string[]; otherStages: string[]; viaStages: string[]; substrate: boolean }
+  | { code: 'scope'; side: 'all-in-one' | 'piecemeal'; core: string[]; coreStages: string[]; otherStages: string[]; viaStages: string[]; substrate: boolean }
   /** What the tool mostly produces (artifact): the capabilities that pull it to its side. */
   | { code: 'artifact'; side: 'software' | 'model'; capabilities: string[] }
   | { code: 'cloud-service'; of: string[] }
@@ -22,6 +22,8 @@ export type PlacementStep =
   | { code: 'x.cloud-service'; shift: number; of: string[] }
   | { code: 'y.stage'; stage: string; capability: string; strength: Strength | 'substrate'; role: 'essential' | 'helpful' | 'via'; amount: number }
   | { code: 'y.substrate'; capability: string; amount: number }
+  | { code: 'y.capabilities'; core: string[]; partial: string[]; amount: number }
+  | { code: 'y.stages'; reach: number; weight: number; amount: number }
   | { code: 'y.total'; useCases: number; allInOneAt: number; y: number };
 
 export interface Placement {
@@ -100,6 +102,9 @@ function compute(tool: PlaceableTool, tax: TaxonomyIndex, ctx: PlacementContext,
   let substrate = 0;
   let substrateCap: string | undefined;
   const r = model.scope.reach;
+  const coreCaps: string[] = [];
+  const partialCaps: string[] = [];
+  let capabilityTerm = 0;
 
   for (const [id, claim] of Object.entries(tool.capabilities)) {
     const cap = tax.capability.get(id);
@@ -112,11 +117,17 @@ function compute(tool: PlaceableTool, tax: TaxonomyIndex, ctx: PlacementContext,
       explain?.steps.push({ code: 'x.claim', capability: id, strength: claim.strength, weight: w, artifact: cap.artifact });
     }
     if (cap.substrate) {
-      if (claim.strength === 'core' && model.scope.substrate > substrate) (substrate = model.scope.substrate), (substrateCap = id);
+      const amount = claim.strength === 'core' ? model.scope.substrate : claim.strength === 'partial' ? model.scope.substrate * model.scope.partial : 0;
+      if (amount > substrate) (substrate = amount), (substrateCap = id);
       continue;
     }
+    // A capability that counts only beside others (LLM observability beside LLM serving or apps) is
+    // only helpful to its stages, and counts as partial, in a tool that has none of them.
+    const conditional = !!cap.countsOnlyWith && !cap.countsOnlyWith.some((d) => tool.capabilities[d]?.strength === 'core');
+    if (claim.strength === 'core' && !conditional) (capabilityTerm += cap.useCases), coreCaps.push(id);
+    else if (claim.strength !== 'via') (capabilityTerm += model.scope.partial), partialCaps.push(id); // a partial claim is one limited use-case, whatever the capability spans
     for (const st of cap.stages) {
-      const essential = cap.essentialFor.includes(st);
+      const essential = !conditional && cap.essentialFor.includes(st);
       const amount =
         claim.strength === 'via' ? model.scope.via
         : claim.strength === 'core' ? (essential ? r.coreEssential : r.coreHelpful)
@@ -139,9 +150,14 @@ function compute(tool: PlaceableTool, tax: TaxonomyIndex, ctx: PlacementContext,
   }
   x = clamp(x);
 
-  let useCases = substrate;
-  for (const v of reach) useCases += v;
-  if (substrateCap) explain?.steps.push({ code: 'y.substrate', capability: substrateCap, amount: substrate });
+  let stageReach = 0;
+  for (const v of reach) stageReach += v;
+  const capabilityAmount = model.scope.capabilities * capabilityTerm;
+  const stageAmount = model.scope.stages * stageReach;
+  const useCases = capabilityAmount + stageAmount + substrate;
+  explain?.steps.push({ code: 'y.capabilities', core: coreCaps, partial: partialCaps, amount: round(capabilityAmount) });
+  explain?.steps.push({ code: 'y.stages', reach: round(stageReach), weight: model.scope.stages, amount: round(stageAmount) });
+  if (substrateCap) explain?.steps.push({ code: 'y.substrate', capability: substrateCap, amount: round(substrate) });
   const y = Math.tanh((useCases - model.scope.allInOneAt) / model.scope.softness);
   explain?.steps.push({ code: 'y.total', useCases: round(useCases), allInOneAt: model.scope.allInOneAt, y: round(y) });
 
@@ -151,6 +167,7 @@ function compute(tool: PlaceableTool, tax: TaxonomyIndex, ctx: PlacementContext,
     explain.summary.push({
       code: 'scope',
       side: y >= 0 ? 'all-in-one' : 'piecemeal',
+      core: coreCaps,
       coreStages: order(coreStages),
       otherStages: order(stageIds.filter((_, i) => kind[i] === 'other')),
       viaStages: order(stageIds.filter((_, i) => kind[i] === 'via')),

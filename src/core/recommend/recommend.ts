@@ -49,7 +49,8 @@ export type Why =
   | { code: 'young'; years: number }
   | { code: 'closed-source' }
   | { code: 'integrates'; with: string[] }
-  | { code: 'platform'; policy: Policy };
+  | { code: 'platform'; policy: Policy }
+  | { code: 'own-cloud'; cloud: string };
 
 export interface ChosenTool {
   id: string;
@@ -185,6 +186,7 @@ function score(cat: Catalogue, t: Tool, needs: readonly string[], partialOk: Rea
   if (policy === 'specialised-first' ? platform : !platform) (cost += w.policy), why.push({ code: 'platform', policy });
   const withKept = [...keep].filter((k) => k !== t.id && (t.worksWith.includes(k) || (cat.byId.get(k)?.worksWith.includes(t.id) ?? false)));
   if (withKept.length) (cost -= w.integration * Math.min(w.integrationCap, withKept.length)), why.push({ code: 'integrates', with: withKept });
+  if (req.cloud && cat.context.cloudServices?.get(t.id)?.includes(req.cloud)) (cost -= w.ownCloud), why.push({ code: 'own-cloud', cloud: req.cloud });
   why.unshift({ code: 'ring', ring });
   if (partial.length) why.unshift({ code: 'partial', needs: partial });
   return { tool: t, covers, partial, ring, risk, cost: Math.round(cost * 2) / 2, why };
@@ -316,11 +318,11 @@ export function recommend(cat: Catalogue, req: RecommendRequest, solve: MipSolve
     ]),
   );
 
-  // A replaced retired tool: what in the answer now does its work.
+  // A replaced retired tool: what in the answer now does its work (the needs it had any claim on).
   for (const r of replaced) {
     const gone = cat.byId.get(r.tool)!;
-    const its = Object.keys(gone.capabilities).filter((c) => gone.capabilities[c]!.strength === 'core');
-    r.by = bestOption.chosen.filter((c) => !c.kept && its.some((cap) => c.covers.includes(cap) || cat.byId.get(c.id)?.capabilities[cap]?.strength === 'core')).map((c) => c.id);
+    const its = needs.filter((n) => gone.capabilities[n] || cat.tax.stage.get(n)?.capabilities.essential.some((c) => gone.capabilities[c]));
+    r.by = bestOption.chosen.filter((c) => !c.kept && its.some((n) => c.covers.includes(n))).map((c) => c.id);
   }
 
   return {

@@ -24,11 +24,13 @@ export interface RecommendWeights {
   /** Taken off per kept tool the candidate is known to work with, at most `integrationCap` of them. */
   integration: number;
   integrationCap: number;
+  /** Taken off for a service of the cloud you named: one bill, one identity system, nothing to run. */
+  ownCloud: number;
 }
 
 /** The balanced trade-off: the answer called "best". */
 export const RECOMMEND_WEIGHTS: RecommendWeights = {
-  tool: 8,
+  tool: 5,
   ring: 1,
   maintenance: 3,
   youth: 0.5,
@@ -37,8 +39,9 @@ export const RECOMMEND_WEIGHTS: RecommendWeights = {
   policy: 1,
   perNeed: 0.5,
   partial: 4,
-  integration: 1,
-  integrationCap: 3,
+  integration: 1.5,
+  integrationCap: 2,
+  ownCloud: 5,
 };
 
 /**

@@ -26,6 +26,7 @@ export interface StackTool {
   teams: string[];
 }
 
+/** served: an essential capability held as core; partial: one held with limits; unserved: neither (helpful ones may support it). */
 export type StageStatus = 'served' | 'partial' | 'unserved';
 
 export interface StageCoverage {
@@ -236,7 +237,8 @@ export function analyzeStack(cat: Catalogue, stack: Stack, opts: AnalyzeOptions 
         if (essential && claim.strength === 'core') served.add(t.id);
         else if (essential || s.capabilities.helpful.includes(c)) support.push({ tool: t.id, capability: c, strength: claim.strength, role: essential ? 'essential' : 'helpful' });
       }
-    const status: StageStatus = served.size ? 'served' : support.length ? 'partial' : 'unserved';
+    // Partial: an essential capability held with limits. Helpful capabilities alone do not serve a stage.
+    const status: StageStatus = served.size ? 'served' : support.some((s) => s.role === 'essential') ? 'partial' : 'unserved';
     return { stage: s.id, status, tools: [...served], support };
   });
   const stageStatus = new Map(stages.map((s) => [s.stage, s]));
@@ -277,7 +279,8 @@ export function analyzeStack(cat: Catalogue, stack: Stack, opts: AnalyzeOptions 
   // 2. The handoffs between the loops.
   const interlocks: InterlockHealth[] = tax.interlocks.map((l) => {
     const sides = [l.from, l.to];
-    const unserved = sides.filter((s) => stageStatus.get(s)?.status === 'unserved');
+    // A side only partly served (nothing holds an essential capability of it as core) cannot take a handoff either.
+    const unserved = sides.filter((s) => stageStatus.get(s)?.status !== 'served');
     if (unserved.length) return { id: l.id, health: 'broken', code: 'side-unserved', stages: unserved, bridges: l.bridges, tools: [] };
     const held = l.bridges.filter(hasCore);
     if (held.length) return { id: l.id, health: 'healthy', code: 'bridged', stages: sides, bridges: held, tools: [...new Set(held.flatMap((c) => coreBy.get(c)!))] };
