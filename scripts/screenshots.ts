@@ -24,7 +24,8 @@ const base = await new Promise<string>((resolve) => {
 });
 const browser = await launchChromium();
 for (const spec of pages) {
-  const [name, hash] = spec.split('=', 2) as [string, string];
+  const at = spec.indexOf('=');
+  const name = spec.slice(0, at), hash = spec.slice(at + 1);
   for (const width of [1440, 390]) {
     const page = await browser.newPage({ viewport: { width, height: 900 } });
     await page.goto(base + hash);

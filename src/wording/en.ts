@@ -122,7 +122,7 @@ export function gapReason(r: GapReason, n: Names): string {
     case 'stage':
       return `nothing serves ${lower(n.stage(r.stage))}`;
     case 'level':
-      return `${n.maturityModel(r.model)} level ${r.level} (${n.level(r.model, r.level)}): ${r.because}`;
+      return `level ${r.level} (${n.level(r.model, r.level)}) needs it: ${r.because}`;
     case 'need':
       return 'you listed it as a need';
   }
@@ -156,7 +156,7 @@ export function requirementText(r: UnmetRequirement, n: Names): string {
 }
 
 export function maturityText(m: Maturity, n: Names): string {
-  const here = `level ${m.level} of ${n.maturityModel(m.model)} (${n.level(m.model, m.level)})`;
+  const here = `level ${m.level} (${n.level(m.model, m.level)}) of ${n.maturityModel(m.model)}`;
   if (m.next === null) return `${capitalise(here)}, the top level.`;
   return `${capitalise(here)}; level ${m.next} (${n.level(m.model, m.next)}) needs ${m.missing.length} more thing${m.missing.length === 1 ? '' : 's'}.`;
 }

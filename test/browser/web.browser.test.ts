@@ -132,8 +132,14 @@ describe('web app in Chromium', () => {
     await page.waitForSelector('.tool-page');
     expect(page.url()).toContain('#/tools/optuna');
     expect(await page.locator('h1').textContent()).toBe('Optuna');
-    await expect.poll(() => page.locator('.steps li').count()).toBeGreaterThan(3);
-    expect(await page.locator('.steps').textContent()).toContain('Hyperparameter optimisation (primary');
+    // The reason in practitioner terms, and the arithmetic behind a details toggle.
+    await expect.poll(() => page.getByTestId('placement-reasons').textContent()).toContain('Its core feature is hyperparameter optimisation');
+    expect(await page.locator('.steps li').count()).toBeGreaterThan(3);
+    expect(await page.locator('.steps').isVisible()).toBe(false);
+    await page.getByText('The arithmetic').click();
+    expect(await page.locator('.steps').textContent()).toContain('Hyperparameter optimisation (core, weight 1)');
+    // Every core claim shows its source.
+    expect(await page.getByTestId('sources').textContent()).toContain('Hyperparameter optimisation (core)');
     expect(await page.locator('.facts').textContent()).toContain('Specialized ML Tools');
     await page.close();
   });
@@ -340,7 +346,7 @@ describe('web app in Chromium', () => {
     await page.locator('input[aria-label="Add a tool to Platform"]').fill('Prometheus');
     await page.locator('input[aria-label="Add a tool to Platform"]').press('Enter');
     await expect.poll(() => page.url()).toContain('prometheus');
-    await expect.poll(() => page.locator('[data-testid="stages"]').textContent()).toMatch(/Monitoring: partial/);
+    await expect.poll(() => page.locator('[data-testid="stages"]').textContent()).toMatch(/Monitoring: unserved/);
     expect(await gaps()).toContain('model-monitoring');
     // A target level and an extra need are part of the link and of the analysis.
     await page.getByLabel('Target maturity level').selectOption('2');
@@ -364,7 +370,8 @@ describe('web app in Chromium', () => {
     const page = await open('#/radar');
     await page.waitForSelector('.radar svg g.blip', { state: 'attached' });
     expect(await page.locator('.radar g.blip').count()).toBe(cat.tools.length);
-    expect(await page.locator('table.legend tbody tr').count()).toBe(cat.tools.length);
+    // The legend is a lazy chunk: poll until it has arrived (counting at once failed now and then).
+    await expect.poll(() => page.locator('table.legend tbody tr').count()).toBe(cat.tools.length);
     await page.locator('.radar-page input[type="search"]').fill('flow');
     await expect.poll(() => page.locator('table.legend tbody tr').count()).toBeLessThan(cat.tools.length);
     expect(await page.locator('.radar g.blip.dim').count()).toBeGreaterThan(0);

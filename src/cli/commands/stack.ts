@@ -14,7 +14,7 @@ import { UserError, list, printJson, withCatalogue } from '../context.js';
 import { catalogueNames } from '../names.js';
 import type { StackAnalysis } from '../../core/stack/analyze.js';
 import type { Recommendation } from '../../core/recommend/recommend.js';
-import { adviceText, andList, blockedText, gapText, interlockText, maturityText, need, noteText, optionName, requirementText, tradeoffText, whyText, type Names } from '../../wording/en.js';
+import { adviceText, andList, blockedText, gapText, interlockText, maturityText, namesFrom, need, noteText, optionName, requirementText, tradeoffText, whyText, type Names } from '../../wording/en.js';
 
 const TEAM_COLOURS = ['#d1495b', '#2f6db5', '#2e8a4a', '#b5832f', '#6b4fb3', '#00798c'];
 
@@ -120,7 +120,8 @@ const STATUS_MARK = { served: 'ok     ', partial: 'PARTIAL', unserved: 'GAP    '
 
 /** The analysis as a practitioner reads it: level first, then what is missing and why. */
 export function formatAnalysis(cat: Catalogue, a: StackAnalysis): string {
-  const n = catalogueNames(cat);
+  const own = new Map(a.tools.map((t) => [t.id, t.name]));
+  const n = namesFrom(cat.tax.taxonomy, (id) => own.get(id) ?? cat.byId.get(id)?.name);
   const out = [`${a.name}: ${a.tools.length} tools`, ''];
   if (a.maturity) {
     out.push(`Maturity: ${maturityText(a.maturity, n)}`);

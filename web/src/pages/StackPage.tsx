@@ -42,9 +42,12 @@ export function StackPage({ cat, params }: { cat: WebCatalogue; params: URLSearc
   const loopPersonas = cat.taxonomy.loops.map((l) => l.persona);
   const teams = teamsFrom(params, personas, loopPersonas);
   const byId = useMemo(() => new Map(cat.tools.map((t) => [t.id, t])), [cat]);
-  const n = useMemo(() => namesFrom(cat.taxonomy, (id) => byId.get(id)?.name), [cat]);
-  const model = cat.taxonomy.maturityModels[0];
   const [analysis, setAnalysis] = useState<StackAnalysis | null>(null);
+  const n = useMemo(() => {
+    const own = new Map((analysis?.tools ?? []).map((t) => [t.id, t.name]));
+    return namesFrom(cat.taxonomy, (id) => own.get(id) ?? byId.get(id)?.name);
+  }, [cat, analysis]);
+  const model = cat.taxonomy.maturityModels[0];
   const [error, setError] = useState<string | null>(null);
   const [pick, setPick] = useState<string[]>(teams.map(() => ''));
   const [notFound, setNotFound] = useState('');
@@ -146,7 +149,7 @@ export function StackPage({ cat, params }: { cat: WebCatalogue; params: URLSearc
           {analysis.maturity && (
             <section aria-labelledby="st-level" class="maturity" data-testid="maturity" data-level={analysis.maturity.level}>
               <h2 id="st-level">Maturity</h2>
-              <p>{maturityText(analysis.maturity, n)}</p>
+              <p>{maturityText(analysis.maturity, n)} <a class="small" href={cat.taxonomy.maturityModels.find((m) => m.id === analysis.maturity!.model)?.source} rel="noopener noreferrer" target="_blank">Source</a></p>
               {analysis.maturity.missing.length > 0 && <ul class="small">{analysis.maturity.missing.map((m, i) => <li key={i}>{requirementText(m, n)}</li>)}</ul>}
             </section>
           )}
@@ -157,7 +160,7 @@ export function StackPage({ cat, params }: { cat: WebCatalogue; params: URLSearc
               <ul data-testid="gaps" class="gaps">
                 {analysis.gaps.map((g) => (
                   <li key={g.capability} data-gap={g.capability} data-severity={g.severity}>
-                    <span style={{ color: coverageColour(g.severity === 'partial' ? 0.5 : 0) }}>●</span> <strong>{n.capability(g.capability)}</strong> {g.severity === 'partial' ? '(partial)' : '(missing)'} <span class="muted small">in {n.stage(g.stage)}</span>
+                    <span style={{ color: coverageColour(g.severity === 'partial' ? 1 : 0) }}>●</span> <strong>{n.capability(g.capability)}</strong> {g.severity === 'partial' ? '(partial)' : '(missing)'} <span class="muted small">in {n.stage(g.stage)}</span>
                     <br /><span class="small">{gapText(g, n)}</span>
                     <br /><em class="small">{adviceText(g.advice)}</em>
                   </li>
