@@ -29,7 +29,7 @@ for (const path of files) {
     for (const c of value.categories) if (!cats.has(c)) problems.push({ file, field: 'categories', message: `unknown category "${c}"`, severity: 'error' });
     for (const r of [...value.worksWith, ...value.competesWith, ...(value.status.replacedBy ?? [])])
       if (!ids.has(r)) problems.push({ file, field: 'worksWith/competesWith/replacedBy', message: `unknown tool "${r}"`, severity: 'error' });
-    if (!value.sources) problems.push({ file, field: 'sources', message: 'no sources: {license, status}', severity: 'warning' });
+  
   }
   for (const p of problems) {
     if (p.severity === 'error') bad++;

@@ -14,6 +14,7 @@ import { registerServe } from './commands/serve.js';
 import { registerBuild } from './commands/build.js';
 import { registerRecommend, registerStack } from './commands/stack.js';
 import { registerRadar } from './commands/radar.js';
+import { registerEnrich } from './commands/enrich.js';
 
 const { version } = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string };
 
@@ -25,7 +26,7 @@ export function buildProgram(): Command {
     .option('--db <file>', 'SQLite database (created and loaded with the bundled catalogue on first use); default ./mlnav.db or $MLNAV_DB')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const register of [registerValidate, registerTools, registerShow, registerExplain, registerCheck, registerImportExport, registerMap, registerServe, registerBuild, registerStack, registerRecommend, registerRadar])
+  for (const register of [registerValidate, registerTools, registerShow, registerExplain, registerCheck, registerImportExport, registerMap, registerServe, registerBuild, registerStack, registerRecommend, registerRadar, registerEnrich])
     register(program);
   program.commands.forEach((c) => c.exitOverride());
   return program;

@@ -180,6 +180,8 @@ export function toolToYaml(tool: Tool): string {
     status: rest.status,
     firstRelease: rest.firstRelease,
     override: rest.override,
+    activity: rest.activity,
+    review: rest.review,
     sources: rest.sources,
   };
   for (const k of Object.keys(ordered)) if (ordered[k] === undefined) delete ordered[k];

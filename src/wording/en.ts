@@ -6,6 +6,7 @@ import type { Taxonomy } from '../core/taxonomy/schema.js';
 import type { PlacementReason, PlacementStep } from '../core/placement/place.js';
 import type { Advice, Gap, GapReason, InterlockHealth, Maturity, StackNote, UnmetRequirement } from '../core/stack/analyze.js';
 import type { Alternative, Blocked, Constraint, Why } from '../core/recommend/recommend.js';
+import type { FactIssue } from '../core/catalogue/health.js';
 
 export interface Names {
   capability(id: string): string;
@@ -58,7 +59,11 @@ export function placementSummary(reasons: readonly PlacementReason[], n: Names):
         if (r.coreStages.length) stages.push(`serving ${andList(r.coreStages.map((s) => lower(n.stage(s))))}`);
         if (r.otherStages.length) stages.push(`${r.coreStages.length ? 'and supporting' : 'supporting'} ${andList(r.otherStages.map((s) => lower(n.stage(s))))}`);
         if (stages.length) parts[0] += `, ${stages.join(' ')}`;
-        if (r.viaStages.length) parts.push(`it reaches ${andList(r.viaStages.map((s) => lower(n.stage(s))))} through its other services`);
+        if (r.spans.length) parts.push(`${andList(r.spans.map((c) => lower(n.capability(c))))} ${r.spans.length === 1 ? 'runs' : 'run'} several stages as one graph`);
+        if (r.via.length) {
+          const through = [...new Set(r.via.map((v) => v.via))];
+          parts.push(`it offers ${andList(r.via.map((v) => lower(n.capability(v.capability))))} through ${andList(through.map(n.tool))}, entries of their own`);
+        }
         if (r.substrate) parts.push('it rents out the compute that every stage runs on');
         const verdict = r.side === 'all-in-one' ? 'an all-in-one platform' : 'a piecemeal tool for part of the lifecycle';
         return `${parts.join('; ')}: ${verdict}.`;
@@ -261,4 +266,28 @@ export function tradeoffText(a: Alternative): string {
   else if (t.openSource) parts.push('everything open source');
   parts.push(t.cost > 0 ? `${t.cost} points dearer overall` : t.cost < 0 ? `${-t.cost} points cheaper overall` : 'same overall cost');
   return `${KIND[a.kind]}: ${parts.join(', ')}.`;
+}
+
+// ---- catalogue health ----
+
+
+export function factIssueText(f: FactIssue): string {
+  switch (f.code) {
+    case 'stale':
+      return `checked ${f.checked}, ${f.days} days ago`;
+    case 'no-repository':
+      return 'open source but no repository';
+    case 'no-vendor':
+      return 'no vendor or foundation named';
+    case 'no-replacement':
+      return `${f.state} with no suggested replacement`;
+    case 'retired-yet-releasing':
+      return `${f.state} since ${f.since}, yet its repository released ${f.release} on ${f.date}`;
+    case 'archived-yet-active':
+      return `its repository is archived, yet the catalogue says ${f.state}`;
+    case 'no-release-in-18-months':
+      return `active, yet its last release was ${f.date} (over 18 months: maintenance?)`;
+    case 'under-review':
+      return `for review: ${f.found}`;
+  }
 }

@@ -265,6 +265,12 @@ describe('web app in Chromium', () => {
     await page.goto(base + '#/tools/mlflow');
     await page.waitForSelector('.tool-page');
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await page.goto(base + '#/stack?teams=Research~researcher~jupyterlab.git|Platform~engineer~kubernetes');
+    await page.waitForSelector('[data-testid="gaps"] li');
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await page.goto(base + '#/recommend?needs=experiment-tracking.model-serving&keep=kubernetes');
+    await page.waitForSelector('[data-testid="per-need"]');
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await page.close();
   });
 

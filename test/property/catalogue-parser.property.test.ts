@@ -36,6 +36,7 @@ const toolArb: fc.Arbitrary<Tool> = fc.record({
   competesWith: fc.constant([] as string[]),
   status: fc.record({ state: fc.constant('active' as const), checked: fc.constant('2026-11-27') }),
   firstRelease: fc.integer({ min: 1990, max: 2026 }),
+  sources: fc.constant({ license: { url: 'https://example.org/LICENSE', checked: '2026-12-01' }, status: { url: 'https://example.org/releases', checked: '2026-12-01' } }),
 }).map((t) => ToolSchema.parse({ ...t, openSource: t.license === 'proprietary' ? false : t.openSource }));
 
 describe('catalogue YAML: property tests', () => {

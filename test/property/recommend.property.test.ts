@@ -38,6 +38,7 @@ const catalogueArb = fc
         categories: [s.category], worksWith: s.worksWith.filter((j) => j !== i && j < specs.length).map((j) => `t${j}`), competesWith: [],
         status: s.retired ? { state: 'discontinued', checked: '2026-11-27', since: '2025' } : s.maintenance ? { state: 'maintenance', checked: '2026-11-27' } : { state: 'active', checked: '2026-11-27' },
         firstRelease: s.firstRelease,
+        sources: { license: { url: 'https://example.org/license', checked: '2026-12-01' }, status: { url: 'https://example.org/releases', checked: '2026-12-01' } },
       })),
     ),
   );

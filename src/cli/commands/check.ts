@@ -3,20 +3,32 @@ import { calibrate, CALIBRATION_TARGETS } from '../../core/placement/calibration
 import { factIssues, placementDisagreements, retiredTools } from '../../core/catalogue/health.js';
 import { readSeedFigure } from '../../formats/seed-figure.js';
 import { seedFigureFile } from '../../app/paths.js';
-import { printJson, withCatalogue } from '../context.js';
+import { UserError, printJson, withCatalogue } from '../context.js';
+import { factIssueText } from '../../wording/en.js';
 
 export function registerCheck(program: Command): void {
   program
     .command('check')
     .description('report placement against the seed figure, category/placement disagreements, retired tools and missing or stale facts')
     .option('--json', 'print JSON')
-    .option('--stale-days <n>', 'facts older than this many days are stale', '365')
-    .action(async (opts: { json?: boolean; staleDays: string }, cmd: Command) => {
+    .option('--stale', 'only list facts checked too long ago, and facts a repository contradicts')
+    .option('--days <n>', 'facts checked more than this many days ago are stale', '365')
+    .action(async (opts: { json?: boolean; stale?: boolean; days: string }, cmd: Command) => {
+      const days = Number(opts.days);
+      if (!Number.isInteger(days) || days < 0) throw new UserError(`--days must be a whole number, not "${opts.days}"`, 2);
       await withCatalogue(cmd, ({ catalogue }) => {
+        if (opts.stale) {
+          const issues = factIssues(catalogue, new Date(), days).filter((f) => f.code !== 'no-vendor' && f.code !== 'no-repository');
+          if (opts.json) return printJson(issues);
+          const out = [`Facts to check again (${issues.length}; stale after ${days} days):`];
+          for (const f of issues) out.push(`  - ${f.tool} ${f.field}: ${factIssueText(f)}`);
+          process.stdout.write(out.join('\n') + '\n');
+          return;
+        }
         const cal = calibrate(catalogue, readSeedFigure(seedFigureFile));
         const disagreements = placementDisagreements(catalogue);
         const retired = retiredTools(catalogue).map((t) => ({ id: t.id, state: t.status.state, acquired: t.status.acquired ?? null, since: t.status.since ?? null, replacedBy: t.status.replacedBy ?? [] }));
-        const facts = factIssues(catalogue, new Date(), Number(opts.staleDays));
+        const facts = factIssues(catalogue, new Date(), days);
         const meets = cal.quadrantMatches >= CALIBRATION_TARGETS.quadrantMatches && cal.spearmanX >= CALIBRATION_TARGETS.spearmanX && cal.spearmanY >= CALIBRATION_TARGETS.spearmanY && cal.overridden.length === 0;
         if (opts.json)
           return printJson({ calibration: { ...cal, targets: CALIBRATION_TARGETS, meetsTargets: meets }, disagreements, retired, facts });
@@ -35,7 +47,7 @@ export function registerCheck(program: Command): void {
         for (const r of retired)
           out.push(`  - ${r.id}: ${r.state}${r.since ? ` since ${r.since}` : ''}${r.acquired ? ` (acquired by ${r.acquired.by}, ${r.acquired.date})` : ''}${r.replacedBy.length ? `; move to ${r.replacedBy.join(', ')}` : ''}`);
         out.push('', `Missing or stale facts (${facts.length}):`);
-        for (const f of facts) out.push(`  - ${f.tool} ${f.field}: ${f.message}`);
+        for (const f of facts) out.push(`  - ${f.tool} ${f.field}: ${factIssueText(f)}`);
         process.stdout.write(out.join('\n') + '\n');
       });
     });

@@ -9,11 +9,20 @@ export interface PlacementDisagreement {
   categoryQuadrants: QuadrantId[];
 }
 
-export interface FactIssue {
-  tool: string;
-  field: string;
-  message: string;
-}
+/** A fact to look at again, as a code with its parameters; each face words it. */
+export type FactIssue =
+  | { tool: string; field: string; code: 'stale'; checked: string; days: number }
+  | { tool: string; field: 'repository'; code: 'no-repository' }
+  | { tool: string; field: 'vendor'; code: 'no-vendor' }
+  | { tool: string; field: 'status.replacedBy'; code: 'no-replacement'; state: string }
+  /** Retired (archived or discontinued), yet its repository released after it stopped. */
+  | { tool: string; field: 'status.state'; code: 'retired-yet-releasing'; state: string; since: string; release: string; date: string }
+  /** Its repository is archived, yet the catalogue says it lives. */
+  | { tool: string; field: 'status.state'; code: 'archived-yet-active'; state: string }
+  /** Active, yet no release in 18 months: the status rule says maintenance. */
+  | { tool: string; field: 'status.state'; code: 'no-release-in-18-months'; date: string }
+  /** A contradiction `mlnav enrich` found and left for review. */
+  | { tool: string; field: string; code: 'under-review'; found: string };
 
 /** Tools whose categories name one quadrant while the computed placement lands in another. */
 export function placementDisagreements(cat: Catalogue): PlacementDisagreement[] {
@@ -30,16 +39,44 @@ export function retiredTools(cat: Catalogue): Tool[] {
   return cat.tools.filter(isRetired);
 }
 
-/** Facts that are missing or were checked too long ago to trust. */
+const DAY = 86_400_000;
+
+/** Every dated fact of a tool: where it is and when it was checked. */
+function datedFacts(t: Tool): Array<{ field: string; checked: string }> {
+  return [
+    { field: 'status.checked', checked: t.status.checked },
+    { field: 'sources.license', checked: t.sources.license.checked },
+    { field: 'sources.status', checked: t.sources.status.checked },
+    ...Object.entries(t.capabilities).flatMap(([c, claim]) => (claim.checked ? [{ field: `capabilities.${c}`, checked: claim.checked }] : [])),
+    ...(t.activity ? [{ field: 'activity', checked: t.activity.checked }] : []),
+  ];
+}
+
+/**
+ * Facts to look at again: checked longer ago than `staleAfterDays`, missing, or contradicted by what a
+ * tool's repository says. Pure: `today` is passed in.
+ */
 export function factIssues(cat: Catalogue, today: Date, staleAfterDays = 365): FactIssue[] {
   const out: FactIssue[] = [];
+  const now = today.getTime();
   for (const t of cat.tools) {
-    const age = (today.getTime() - Date.parse(t.status.checked)) / 86_400_000;
-    if (age > staleAfterDays) out.push({ tool: t.id, field: 'status.checked', message: `facts last checked ${t.status.checked}, over ${staleAfterDays} days ago` });
-    if (t.openSource && !t.repository) out.push({ tool: t.id, field: 'repository', message: 'open source but no repository' });
-    if (!t.vendor) out.push({ tool: t.id, field: 'vendor', message: 'no vendor or foundation named' });
-    if (isRetired(t) && !(t.status.replacedBy ?? []).length)
-      out.push({ tool: t.id, field: 'status.replacedBy', message: `${t.status.state} with no suggested replacement` });
+    for (const f of datedFacts(t)) {
+      const days = Math.floor((now - Date.parse(f.checked)) / DAY);
+      if (days > staleAfterDays) out.push({ tool: t.id, field: f.field, code: 'stale', checked: f.checked, days });
+    }
+    if (t.openSource && !t.repository) out.push({ tool: t.id, field: 'repository', code: 'no-repository' });
+    if (!t.vendor) out.push({ tool: t.id, field: 'vendor', code: 'no-vendor' });
+    if (isRetired(t) && !(t.status.replacedBy ?? []).length) out.push({ tool: t.id, field: 'status.replacedBy', code: 'no-replacement', state: t.status.state });
+    const a = t.activity;
+    if (a) {
+      const since = t.status.since;
+      if (isRetired(t) && a.latestRelease && since && a.latestRelease.date > since)
+        out.push({ tool: t.id, field: 'status.state', code: 'retired-yet-releasing', state: t.status.state, since, release: a.latestRelease.tag, date: a.latestRelease.date });
+      if (a.archived && !isRetired(t)) out.push({ tool: t.id, field: 'status.state', code: 'archived-yet-active', state: t.status.state });
+      if (t.status.state === 'active' && a.latestRelease && now - Date.parse(a.latestRelease.date) > 548 * DAY)
+        out.push({ tool: t.id, field: 'status.state', code: 'no-release-in-18-months', date: a.latestRelease.date });
+    }
+    for (const r of t.review ?? []) out.push({ tool: t.id, field: r.field, code: 'under-review', found: r.found });
   }
   return out;
 }

@@ -32,6 +32,10 @@ export const ToolSummarySchema = z.object({
   status: StatusState,
   vendor: z.string().nullable(),
   firstRelease: z.number().int(),
+  activity: z
+    .object({ stars: z.number(), latestRelease: z.object({ tag: z.string(), date: z.string() }).nullable(), archived: z.boolean(), pushedAt: z.string(), checked: z.string() })
+    .nullable()
+    .describe("what the tool's repository said when `mlnav enrich` last read it"),
 });
 export type ToolSummary = z.infer<typeof ToolSummarySchema>;
 
@@ -54,6 +58,7 @@ export function summarise(cat: Catalogue, t: Tool): ToolSummary {
     status: t.status.state,
     vendor: t.vendor ?? null,
     firstRelease: t.firstRelease,
+    activity: t.activity ? { stars: t.activity.stars, latestRelease: t.activity.latestRelease, archived: t.activity.archived, pushedAt: t.activity.pushedAt, checked: t.activity.checked } : null,
   };
 }
 

@@ -80,6 +80,31 @@ export type CapabilityClaim = z.infer<typeof CapabilityClaim>;
 /** `partial` alone is short for {strength: partial}. */
 const ClaimInput = z.union([z.literal('partial').transform((): CapabilityClaim => ({ strength: 'partial' })), CapabilityClaim]);
 
+/** What a tool's GitHub repository says, read by `mlnav enrich` (never typed by hand). */
+export const Activity = z
+  .object({
+    stars: z.number().int().min(0),
+    latestRelease: z.object({ tag: z.string().min(1), date: Day }).strict().nullable().describe('null when the repository publishes no releases'),
+    archived: z.boolean(),
+    license: z.string().min(1).nullable().describe("the repository's SPDX licence id as GitHub detects it"),
+    pushedAt: Day,
+    source: Url.describe('the API resource read'),
+    checked: Day,
+  })
+  .strict();
+export type Activity = z.infer<typeof Activity>;
+
+/** A fact a source now contradicts: kept as it is and flagged for a person, never overwritten. */
+export const ReviewItem = z
+  .object({
+    field: z.string().min(1),
+    found: z.string().min(1).describe('what the source says now'),
+    source: Url,
+    checked: Day,
+  })
+  .strict();
+export type ReviewItem = z.infer<typeof ReviewItem>;
+
 /** A public page that backs a fact, and the day it was read. */
 export const Source = z.object({ url: Url, checked: Day }).strict();
 export type Source = z.infer<typeof Source>;
@@ -108,14 +133,15 @@ export const ToolSchema = z
     status: Status,
     firstRelease: z.number().int().min(1970).max(2100),
     override: Override.optional(),
+    activity: Activity.optional().describe("what the tool's repository says, as `mlnav enrich` read it"),
+    review: z.array(ReviewItem).optional().describe('facts that a source now contradicts, left for a person to decide'),
     sources: z
       .object({
         license: Source.describe("the repository's LICENSE file or the vendor's terms"),
         status: Source.describe('a release page, announcement or archive notice'),
       })
       .strict()
-      .optional()
-      .describe('where the licence and status were checked'),
+      .describe('where the licence and status were checked (required: every fact has a source)'),
   })
   .strict();
 

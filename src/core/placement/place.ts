@@ -9,7 +9,7 @@ import { PLACEMENT_MODEL, type PlacementModel } from './model.js';
  */
 export type PlacementReason =
   /** The tool serves these stages as core features (scope), and the kind of tool that makes it. */
-  | { code: 'scope'; side: 'all-in-one' | 'piecemeal'; core: string[]; coreStages: string[]; otherStages: string[]; viaStages: string[]; substrate: boolean }
+  | { code: 'scope'; side: 'all-in-one' | 'piecemeal'; core: string[]; coreStages: string[]; otherStages: string[]; viaStages: string[]; via: Array<{ capability: string; via: string }>; spans: string[]; substrate: boolean }
   /** What the tool mostly produces (artifact): the capabilities that pull it to its side. */
   | { code: 'artifact'; side: 'software' | 'model'; capabilities: string[] }
   | { code: 'cloud-service'; of: string[] }
@@ -171,6 +171,8 @@ function compute(tool: PlaceableTool, tax: TaxonomyIndex, ctx: PlacementContext,
       coreStages: order(coreStages),
       otherStages: order(stageIds.filter((_, i) => kind[i] === 'other')),
       viaStages: order(stageIds.filter((_, i) => kind[i] === 'via')),
+      spans: coreCaps.filter((c) => (tax.capability.get(c)?.useCases ?? 1) > 1),
+      via: Object.entries(tool.capabilities).flatMap(([capability, c]) => (c.strength === 'via' && c.via ? [{ capability, via: c.via }] : [])),
       substrate: !!substrateCap,
     });
     const side = x > model.tie ? 'model' : 'software';

@@ -3,7 +3,7 @@ import type { WebCatalogue } from '../lib/data';
 import { href } from '../lib/route';
 
 type WebTool = WebCatalogue['tools'][number];
-type Key = 'name' | 'quadrant' | 'x' | 'y' | 'license' | 'status' | 'firstRelease';
+type Key = 'name' | 'quadrant' | 'x' | 'y' | 'license' | 'status' | 'firstRelease' | 'stars' | 'lastRelease';
 
 const COLUMNS: Array<[Key, string]> = [
   ['name', 'Tool'],
@@ -13,7 +13,16 @@ const COLUMNS: Array<[Key, string]> = [
   ['license', 'Licence'],
   ['status', 'Status'],
   ['firstRelease', 'Since'],
+  ['stars', 'Stars'],
+  ['lastRelease', 'Last release'],
 ];
+
+/** The sortable value of a column: enrichment columns come from the tool's activity (empty until `mlnav enrich` ran). */
+function value(t: WebTool, key: Key): string | number {
+  if (key === 'stars') return t.activity?.stars ?? -1;
+  if (key === 'lastRelease') return t.activity?.latestRelease?.date ?? '';
+  return t[key];
+}
 
 /** The catalogue as a sortable table, with the same filters as the map. */
 export function TablePage({ cat, shown }: { cat: WebCatalogue; shown: WebTool[] }) {
@@ -22,7 +31,7 @@ export function TablePage({ cat, shown }: { cat: WebCatalogue; shown: WebTool[] 
   const rows = useMemo(() => {
     const { key, dir } = sort;
     return [...shown].sort((a, b) => {
-      const va = a[key], vb = b[key];
+      const va = value(a, key), vb = value(b, key);
       return (typeof va === 'number' && typeof vb === 'number' ? va - vb : String(va).localeCompare(String(vb))) * dir;
     });
   }, [shown, sort]);
@@ -54,6 +63,8 @@ export function TablePage({ cat, shown }: { cat: WebCatalogue; shown: WebTool[] 
               <td>{t.license}{t.openSource ? ' ✓' : ''}</td>
               <td>{t.status}</td>
               <td class="num">{t.firstRelease}</td>
+              <td class="num">{t.activity ? t.activity.stars.toLocaleString('en') : '—'}</td>
+              <td>{t.activity?.latestRelease ? `${t.activity.latestRelease.tag} (${t.activity.latestRelease.date})` : '—'}</td>
             </tr>
           ))}
           {rows.length === 0 && (

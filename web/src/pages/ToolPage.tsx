@@ -69,6 +69,12 @@ export function ToolPage({ id, cat }: { id: string; cat: WebCatalogue }) {
             <dt>Vendor</dt><dd>{tool.vendor ?? '—'}</dd>
             <dt>Status</dt><dd>{s.state}{s.acquired ? `, acquired by ${s.acquired.by} (${s.acquired.date})` : ''} · checked {s.checked}</dd>
             <dt>First release</dt><dd>{tool.firstRelease}</dd>
+            <dt>Activity</dt>
+            <dd data-testid="activity">
+              {tool.activity
+                ? `${tool.activity.stars.toLocaleString('en')} stars · ${tool.activity.latestRelease ? `latest release ${tool.activity.latestRelease.tag} (${tool.activity.latestRelease.date})` : 'no releases'} · last push ${tool.activity.pushedAt}${tool.activity.archived ? ' · repository archived' : ''} · read ${tool.activity.checked}`
+                : tool.repository ? 'not read yet (mlnav enrich reads it from the repository)' : 'no public repository'}
+            </dd>
           </dl>
           {s.note && !detail.retired && <p class="muted small">{s.note}</p>}
         </section>
@@ -110,6 +116,11 @@ export function ToolPage({ id, cat }: { id: string; cat: WebCatalogue }) {
             {tool.sources && <li>Status: <a href={tool.sources.status.url} rel="noopener noreferrer" target="_blank">{tool.sources.status.url}</a>, checked {tool.sources.status.checked}</li>}
             {s.acquired?.source && <li>Acquisition: <a href={s.acquired.source} rel="noopener noreferrer" target="_blank">{s.acquired.source}</a></li>}
           </ul>
+          {(tool.review ?? []).length > 0 && (
+            <p class="notice" role="note" data-testid="review">
+              For review: {(tool.review ?? []).map((r, i) => <span key={i}>{i ? '; ' : ''}{r.field}: {r.found} (<a href={r.source} rel="noopener noreferrer" target="_blank">source</a>, {r.checked})</span>)}
+            </p>
+          )}
         </section>
         <section aria-labelledby="related">
           <h2 id="related">Related tools</h2>
