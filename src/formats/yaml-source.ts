@@ -13,7 +13,19 @@ export interface YamlSource {
   problems: Problem[];
 }
 
+/** The largest YAML text read (a tool file is a few KB; a stack or radar file rarely 100 KB). */
+export const MAX_YAML_BYTES = 4 * 1024 * 1024;
+/** At most this many alias expansions per document (a "billion laughs" file needs thousands). */
+export const MAX_YAML_ALIASES = 100;
+
+/** Anchors or aliases anywhere in the text: such files take the parser that bounds alias expansion. */
+const ALIAS = /(^|[\s[{,:-])[&*][^\s,[\]{}]/m;
+
 export function parseYaml(file: string, text: string): YamlSource {
+  if (text.length > MAX_YAML_BYTES)
+    return { file, data: undefined, lineOf: () => undefined, problems: [{ file, line: 1, field: '', message: `file too large: ${text.length} bytes (at most ${MAX_YAML_BYTES})`, severity: 'error' }] };
+  // js-yaml expands aliases without a limit: a file that uses them goes to the parser that has one.
+  if (ALIAS.test(text)) return parseYamlDocument(file, text);
   // Fast path: js-yaml is several times quicker than building a full Document, and most files are
   // fine. The Document (which knows every node's line) is built only when something needs a line.
   try {
@@ -63,7 +75,7 @@ export function parseYamlDocument(file: string, text: string): YamlSource {
   let data: unknown;
   if (!doc.errors.length) {
     try {
-      data = doc.toJS({ maxAliasCount: 100 });
+      data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
     } catch (e) {
       // Alias problems (unresolved, or too many expansions) only surface when converting.
       problems.push({ file, line: 1, field: '', message: `YAML error: ${e instanceof Error ? e.message : String(e)}`, severity: 'error' });

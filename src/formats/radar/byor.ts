@@ -86,5 +86,15 @@ function flat(radar: Radar) {
   }));
 }
 
-export const exportByorCsv = (radar: Radar) => stringify(flat(radar), { header: true, columns: ['name', 'ring', 'quadrant', 'isNew', 'status', 'description'] });
+/**
+ * A cell a spreadsheet would run as a formula (=, +, -, @, or a tab or carriage return first) gets a
+ * leading apostrophe, which spreadsheets show as text (the OWASP advice for CSV injection).
+ */
+export const neutraliseFormula = (v: unknown) => (typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+
+export const exportByorCsv = (radar: Radar) =>
+  stringify(
+    flat(radar).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, neutraliseFormula(v)]))),
+    { header: true, columns: ['name', 'ring', 'quadrant', 'isNew', 'status', 'description'] },
+  );
 export const exportByorJson = (radar: Radar) => JSON.stringify(flat(radar), null, 2) + '\n';

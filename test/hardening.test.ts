@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { parseYaml, MAX_YAML_BYTES } from '../src/formats/yaml-source.js';
+import { exportByorCsv } from '../src/formats/radar/byor.js';
+import { layoutLandscape, renderLandscapeSvg } from '../src/core/render/landscape.js';
+import { svgToPng } from '../src/export/png.js';
+import { parseStackText } from '../src/formats/stack-file.js';
+import { bundledCatalogue } from './helpers/bundled.js';
+
+/** Bad input that used to hurt (issue: hardening), each with a test that fails on the old code. */
+describe('bounded parsers and safe outputs', () => {
+  const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(', ')}]`)].join('\n');
+
+  it('a YAML alias bomb is refused with a located problem instead of being expanded', () => {
+    expect(bomb.length).toBeLessThan(2000);
+    const src = parseYaml('bomb.yaml', bomb);
+    expect(src.data).toBeUndefined();
+    expect(src.problems).toEqual([expect.objectContaining({ file: 'bomb.yaml', severity: 'error', message: expect.stringMatching(/alias/i) })]);
+    // The same through the stack-file reader: refused, not analysed.
+    const { stack, problems } = parseStackText(`name: x\nteams:\n  - name: t\n    persona: researcher\n    tools: []\nextra:\n${bomb.split('\n').map((l) => `  ${l}`).join('\n')}\n`, 'stack.yaml', bundledCatalogue());
+    expect(stack).toBeUndefined();
+    expect(problems.length).toBeGreaterThan(0);
+  });
+
+  it('a few aliases are fine, and an oversized file is refused by size', () => {
+    expect(parseYaml('ok.yaml', 'a: &a [1, 2]\nb: *a\n').data).toEqual({ a: [1, 2], b: [1, 2] });
+    const big = parseYaml('big.yaml', `a: "${'x'.repeat(MAX_YAML_BYTES)}"`);
+    expect(big.problems[0]!.message).toMatch(/too large/);
+  });
+
+  it('CSV export neutralises formula cells (=, +, -, @)', () => {
+    const radar = {
+      title: 't',
+      rings: [{ id: 'adopt', name: 'Adopt' }],
+      quadrants: [{ id: 'q', name: 'Q' }],
+      editions: [{ date: '2026-12-01', blips: [
+        { id: 'a', name: '=HYPERLINK("http://evil.example","x")', quadrant: 'q', ring: 'adopt', rationale: '+1 great' },
+        { id: 'b', name: '@SUM(A1)', quadrant: 'q', ring: 'adopt', rationale: '-2' },
+        { id: 'c', name: 'Plain', quadrant: 'q', ring: 'adopt', rationale: 'fine' },
+      ] }],
+    };
+    const csv = exportByorCsv(radar as never);
+    expect(csv).not.toMatch(/(^|,)"?[=+@-]/m);
+    expect(csv).toContain(`'=HYPERLINK`);
+    expect(csv).toContain(`'@SUM`);
+    expect(csv).toContain('Plain');
+  });
+
+  it('control characters in names keep the SVG valid XML and the PNG export working', () => {
+    const quadrants = bundledCatalogue().tax.taxonomy.quadrants;
+    const svg = renderLandscapeSvg(layoutLandscape([{ id: 'x', name: 'bad\u0001name\u001b[31m', x: 0.5, y: 0.5, quadrant: 'ml-platforms' }], { quadrants, width: 400, height: 300 }));
+    expect(svg).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
+    expect(svg).toContain('bad\uFFFDname\uFFFD[31m');
+    const png = svgToPng(svg);
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+  });
+});
