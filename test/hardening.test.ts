@@ -54,3 +54,42 @@ describe('bounded parsers and safe outputs', () => {
     expect(png.subarray(1, 4).toString()).toBe('PNG');
   });
 });
+
+describe('outputs never delete what mlnav did not write', () => {
+  it('build --out refuses a folder of other files, replaces only its own earlier output, and --force deletes nothing', async () => {
+    const { mkdtempSync, writeFileSync, existsSync, readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { exportAoe } = await import('../src/formats/radar/aoe.js');
+    const root = mkdtempSync(join(tmpdir(), 'mlnav-out-'));
+    const radar = {
+      title: 't',
+      rings: [{ id: 'adopt', name: 'Adopt' }],
+      quadrants: [{ id: 'q', name: 'Q' }],
+      editions: [{ date: '2026-12-01', blips: [{ id: 'a', name: 'A', quadrant: 'q', ring: 'adopt', rationale: 'why' }] }],
+    };
+    // An AOE project's own files are never deleted.
+    const project = join(root, 'aoe');
+    (await import('node:fs')).mkdirSync(project);
+    writeFileSync(join(project, 'config.json'), '{"title":"ours"}');
+    expect(() => exportAoe(radar as never, project)).toThrow(/not empty and was not written by mlnav/);
+    expect(readFileSync(join(project, 'config.json'), 'utf8')).toBe('{"title":"ours"}');
+    exportAoe(radar as never, project, { force: true });
+    expect(readFileSync(join(project, 'config.json'), 'utf8')).toBe('{"title":"ours"}');
+    expect(existsSync(join(project, '001-2026-12-01', 'a.md'))).toBe(true);
+    // A second export replaces only its own files (the blip renamed: the old file goes, the project stays).
+    exportAoe({ ...radar, editions: [{ date: '2026-12-01', blips: [{ id: 'b', name: 'B', quadrant: 'q', ring: 'adopt' }] }] } as never, project);
+    expect(existsSync(join(project, '001-2026-12-01', 'a.md'))).toBe(false);
+    expect(existsSync(join(project, '001-2026-12-01', 'b.md'))).toBe(true);
+    expect(readFileSync(join(project, 'config.json'), 'utf8')).toBe('{"title":"ours"}');
+    // The CLI's build: an unrelated file in the target is refused with exit 1, and kept.
+    const site = join(root, 'site');
+    (await import('node:fs')).mkdirSync(site);
+    writeFileSync(join(site, 'notes.txt'), 'mine');
+    const { runCli } = await import('./helpers/cli.js');
+    const r = await runCli(['--db', join(root, 'x.db'), 'build', '--out', site]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/not empty and was not written by mlnav/);
+    expect(readFileSync(join(site, 'notes.txt'), 'utf8')).toBe('mine');
+  });
+});

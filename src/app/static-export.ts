@@ -1,5 +1,6 @@
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { filesUnder, OutputDirError, prepareOutputDir } from './output-dir.js';
 import type { Catalogue } from '../core/catalogue/catalogue.js';
 import { toolDetail } from '../core/catalogue/detail.js';
 import type { StoreInfo } from '../store/store.js';
@@ -13,10 +14,13 @@ import { defaultRadar } from '../core/radar/default.js';
  * folder works from any static host and any sub-path; `basePath` adds a <base> for hosts that
  * rewrite unknown paths to index.html.
  */
-export function exportStaticSite(opts: { webRoot: string; out: string; catalogue: Catalogue; info: Pick<StoreInfo, 'sourceHash' | 'loadedAt' | 'source'>; basePath?: string }): { files: number } {
+export function exportStaticSite(opts: { webRoot: string; out: string; catalogue: Catalogue; info: Pick<StoreInfo, 'sourceHash' | 'loadedAt' | 'source'>; basePath?: string; force?: boolean }): { files: number } {
   const { webRoot, out, catalogue, info, basePath } = opts;
   if (!existsSync(join(webRoot, 'index.html'))) throw new Error(`the web app is not built (${webRoot}); run npm run build`);
-  rmSync(out, { recursive: true, force: true });
+  // Never delete what mlnav did not write: only its own earlier export is replaced (output-dir.ts).
+  const dir = prepareOutputDir(out, { force: opts.force });
+  const clash = filesUnder(webRoot).map((f) => join(out, relative(webRoot, f))).find((p) => !dir.writable(p));
+  if (clash) throw new OutputDirError(`${clash} exists and was not written by mlnav: not overwritten`);
   mkdirSync(join(out, 'data', 'tools'), { recursive: true });
   cpSync(webRoot, out, { recursive: true });
   const web = webCatalogue(catalogue, info);
@@ -26,5 +30,6 @@ export function exportStaticSite(opts: { webRoot: string; out: string; catalogue
   writeFileSync(join(out, 'data', 'catalogue.json'), JSON.stringify(web));
   writeFileSync(join(out, 'data', 'radar.json'), JSON.stringify(defaultRadar(catalogue, info.loadedAt.slice(0, 7) || 'current')));
   for (const t of catalogue.tools) writeFileSync(join(out, 'data', 'tools', `${t.id}.json`), JSON.stringify(toolDetail(catalogue, t)));
+  dir.finish(filesUnder(out));
   return { files: catalogue.tools.length + 3 };
 }

@@ -10,6 +10,7 @@ import { analyzeStack } from '../../core/stack/analyze.js';
 import { centroid } from '../../core/stack/geometry.js';
 import { slug, type ImportFrame, type RadarFormat } from '../../formats/radar/frame.js';
 import { readRadar, writeRadar } from '../../formats/radar/radar-file.js';
+import { OutputDirError } from '../../app/output-dir.js';
 import { writePicture } from '../../export/write-picture.js';
 import { UserError, list, printJson, withCatalogue } from '../context.js';
 import { loadStack } from './stack.js';
@@ -101,10 +102,16 @@ export function registerRadar(program: Command): void {
 
   withFrameOptions(radar.command('export').description('write a radar in another format').argument('<radar>', 'radar file (any supported format)'))
     .addOption(new Option('--to <format>', 'output format').choices(FORMATS).makeOptionMandatory())
-    .requiredOption('--out <path>', 'file to write (a folder for AOE)')
-    .action(async (input: string, o: FrameOptions & { to: RadarFormat; out: string }, cmd: Command) => {
+    .requiredOption('--out <path>', 'file to write (a folder for AOE: empty, or one mlnav wrote before)')
+    .option('--force', 'AOE: write into a non-empty folder mlnav did not write, deleting nothing')
+    .action(async (input: string, o: FrameOptions & { to: RadarFormat; out: string; force?: boolean }, cmd: Command) => {
       await withCatalogue(cmd, ({ catalogue }) => {
-        process.stdout.write(`wrote ${writeRadar(loadRadar(catalogue, input, o), resolve(o.out), o.to)}\n`);
+        try {
+          process.stdout.write(`wrote ${writeRadar(loadRadar(catalogue, input, o), resolve(o.out), o.to, { force: o.force })}\n`);
+        } catch (e) {
+          if (e instanceof OutputDirError) throw new UserError(e.message);
+          throw e;
+        }
       });
     });
 

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { OutputDirError, prepareOutputDir } from '../../app/output-dir.js';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import type { Problem } from '../../core/problems.js';
@@ -10,8 +11,15 @@ import { resolver, slug, type ImportFrame } from './frame.js';
  * that is new or changed in that release, with front matter (title, ring, quadrant) and the
  * rationale as the body. Items carry over to later releases until a later file changes them.
  */
-export function exportAoe(radar: Radar, dir: string): number {
-  rmSync(dir, { recursive: true, force: true });
+export function exportAoe(radar: Radar, dir: string, opts: { force?: boolean } = {}): number {
+  // Only mlnav's own earlier export is replaced; an AOE project's other files stay (output-dir.ts).
+  const out = prepareOutputDir(dir, opts);
+  const written: string[] = [];
+  const write = (path: string, text: string) => {
+    if (!out.writable(path)) throw new OutputDirError(`${path} exists and was not written by mlnav: not overwritten`);
+    writeFileSync(path, text);
+    written.push(path);
+  };
   const quadrantSlug = new Map(radar.quadrants.map((q) => [q.id, q.id]));
   let files = 0;
   let previous = new Map<string, Blip>();
@@ -23,12 +31,13 @@ export function exportAoe(radar: Radar, dir: string): number {
       const before = previous.get(b.id);
       if (before && before.ring === b.ring && before.quadrant === b.quadrant && before.rationale === b.rationale && before.name === b.name) continue;
       const front = { title: b.name, ring: b.ring, quadrant: quadrantSlug.get(b.quadrant), ...(b.tool ? { tool: b.tool } : {}), ...(b.link ? { link: b.link } : {}) };
-      writeFileSync(join(folder, `${b.id}.md`), `---\n${stringify(front)}---\n${b.rationale ?? ''}\n`);
+      write(join(folder, `${b.id}.md`), `---\n${stringify(front)}---\n${b.rationale ?? ''}\n`);
       files++;
     }
-    writeFileSync(join(folder, '.release'), `${edition.date}\n`);
+    write(join(folder, '.release'), `${edition.date}\n`);
     previous = new Map(edition.blips.map((b) => [b.id, b]));
   }
+  out.finish(written);
   return files;
 }
 

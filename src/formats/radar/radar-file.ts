@@ -59,8 +59,8 @@ export function radarToYaml(radar: Radar): string {
 }
 
 /** Writes a radar in a format; AOE writes a folder. Returns what was written. */
-export function writeRadar(radar: Radar, out: string, format: RadarFormat): string {
-  if (format === 'aoe') return `${exportAoe(radar, out)} Markdown files in ${out}`;
+export function writeRadar(radar: Radar, out: string, format: RadarFormat, opts: { force?: boolean } = {}): string {
+  if (format === 'aoe') return `${exportAoe(radar, out, opts)} Markdown files in ${out}`;
   mkdirSync(dirname(out), { recursive: true });
   const text =
     format === 'byor-csv' ? exportByorCsv(radar)
