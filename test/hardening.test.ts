@@ -93,3 +93,31 @@ describe('outputs never delete what mlnav did not write', () => {
     expect(readFileSync(join(site, 'notes.txt'), 'utf8')).toBe('mine');
   });
 });
+
+describe('catalogue folders: only regular files, inside the folder, as UTF-8', () => {
+  it('a FIFO, a symlink out of the folder, an empty file and a Latin-1 file are each refused by name; nothing hangs', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync, symlinkSync, readFileSync } = await import('node:fs');
+    const { execFileSync } = await import('node:child_process');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { loadCatalogueFolder } = await import('../src/formats/catalogue-folder.js');
+    const { bundledTaxonomy, bundledDataDir } = await import('../src/app/paths.js');
+    const root = mkdtempSync(join(tmpdir(), 'mlnav-files-'));
+    const tools = join(root, 'cat', 'tools');
+    mkdirSync(tools, { recursive: true });
+    const optuna = readFileSync(join(bundledDataDir, 'tools', 'optuna.yaml'), 'utf8').replace(/^worksWith: .*$/m, 'worksWith: []').replace(/^competesWith: .*$/m, 'competesWith: []');
+    writeFileSync(join(tools, 'optuna.yaml'), optuna);
+    execFileSync('mkfifo', [join(tools, 'fifo.yaml')]);
+    writeFileSync(join(root, 'outside.yaml'), optuna.replace('id: optuna', 'id: outside'));
+    symlinkSync(join(root, 'outside.yaml'), join(tools, 'outside.yaml'));
+    writeFileSync(join(tools, 'empty.yaml'), '# nothing here\n');
+    writeFileSync(join(tools, 'latin.yaml'), Buffer.from(optuna.replace('id: optuna', 'id: latin').replace('Optuna', 'Optuna caf\u00e9'), 'latin1'));
+    const { problems, tools: loaded } = loadCatalogueFolder(join(root, 'cat'), { fallbackTaxonomy: bundledTaxonomy });
+    const about = (f: string) => problems.filter((p) => p.file.endsWith(f)).map((p) => p.message).join(' ');
+    expect(about('fifo.yaml')).toMatch(/not a regular file \(a FIFO\)/);
+    expect(about('outside.yaml')).toMatch(/symbolic link out of the folder/);
+    expect(about('empty.yaml')).toMatch(/empty file/);
+    expect(about('latin.yaml')).toMatch(/not UTF-8/);
+    expect(loaded.map((t) => t.id)).toEqual(['optuna']);
+  });
+});

@@ -1,5 +1,5 @@
-import { readFileSync, readdirSync, existsSync, mkdirSync, writeFileSync, openSync, readSync, closeSync } from 'node:fs';
-import { join, relative, basename } from 'node:path';
+import { readFileSync, readdirSync, existsSync, mkdirSync, writeFileSync, openSync, readSync, closeSync, lstatSync, realpathSync, statSync } from 'node:fs';
+import { join, relative, basename, dirname, sep } from 'node:path';
 import { stringify } from 'yaml';
 import { TaxonomySchema, type Taxonomy } from '../core/taxonomy/schema.js';
 import { checkTaxonomy, indexTaxonomy } from '../core/taxonomy/index.js';
@@ -36,7 +36,8 @@ export interface ToolFileResult {
 let scratch = Buffer.alloc(64 * 1024);
 
 /** readFileSync without its per-call stat and allocation: tool files are small and read by the thousand. */
-function readSmallFile(path: string): string {
+/** The file's text, or undefined when it is not valid UTF-8. */
+function readSmallFile(path: string): string | undefined {
   const fd = openSync(path, 'r');
   try {
     let size = readSync(fd, scratch, 0, scratch.length, 0);
@@ -46,22 +47,58 @@ function readSmallFile(path: string): string {
       scratch = bigger;
       size += readSync(fd, scratch, size, scratch.length - size, size);
     }
-    return scratch.toString('utf8', 0, size);
+    try {
+      return utf8.decode(scratch.subarray(0, size));
+    } catch {
+      return undefined; // not UTF-8: the caller reports it
+    }
   } finally {
     closeSync(fd);
   }
 }
 
+/** The largest tool file read (real ones are a few KB). */
+export const MAX_TOOL_FILE_BYTES = 1024 * 1024;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Why a path in a catalogue folder is not read, or undefined when it is a regular file of a sane size
+ * inside the folder. A FIFO, device or socket is never opened (opening a FIFO blocks), and a symbolic
+ * link is followed only when it stays inside the folder.
+ */
+function refuse(path: string): string | undefined {
+  let st = lstatSync(path);
+  if (st.isSymbolicLink()) {
+    const folder = realpathSync(dirname(path));
+    let target: string;
+    try {
+      target = realpathSync(path);
+    } catch {
+      return 'a symbolic link to nothing';
+    }
+    if (!target.startsWith(folder + sep)) return `a symbolic link out of the folder (to ${target}): not followed`;
+    st = statSync(target);
+  }
+  if (!st.isFile()) return `not a regular file (${st.isFIFO() ? 'a FIFO' : st.isDirectory() ? 'a folder' : st.isSocket() ? 'a socket' : 'a device'}): not read`;
+  if (st.size > MAX_TOOL_FILE_BYTES) return `too large: ${st.size} bytes (a tool file is at most ${MAX_TOOL_FILE_BYTES})`;
+  return undefined;
+}
+
 /** Reads, parses and validates one tool file. Never throws on the file's content. */
 export function readToolFile(path: string, file: string): ToolFileResult {
-  let text: string;
+  let text: string | undefined;
   try {
+    const why = refuse(path);
+    if (why) return { path, file, problems: [{ file, field: '', message: why, severity: 'error' }] };
     text = readSmallFile(path);
   } catch (e) {
     return { path, file, problems: [{ file, field: '', message: `cannot read: ${(e as Error).message}`, severity: 'error' }] };
   }
+  if (text === undefined) return { path, file, problems: [{ file, field: '', message: 'not UTF-8 text: save the file as UTF-8', severity: 'error' }] };
   const src = parseYaml(file, text);
+  if (src.data === undefined && !src.problems.length) return { path, file, problems: [{ file, line: 1, field: '', message: 'empty file: no tool in it', severity: 'error' }] };
   if (src.data === undefined) return { path, file, problems: src.problems };
+  if (src.data === null || typeof src.data !== 'object') return { path, file, problems: [{ file, line: 1, field: '', message: src.data === null ? 'empty file: no tool in it' : 'a tool file is a YAML mapping of fields', severity: 'error' }] };
   const { value, problems } = validateYaml(src, ToolSchema);
   const all = [...src.problems, ...problems];
   if (!value) return { path, file, problems: all };
