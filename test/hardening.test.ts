@@ -121,3 +121,24 @@ describe('catalogue folders: only regular files, inside the folder, as UTF-8', (
     expect(loaded.map((t) => t.id)).toEqual(['optuna']);
   });
 });
+
+describe('HTTP: conditional requests, media types, credentials, validation', () => {
+  it('304 only for a representation that exists; media types case-insensitive; strict Bearer; an unknown cloud is a 400', async () => {
+    const { createApp } = await import('../src/server/app.js');
+    const { bundledCatalogue: cat } = await import('./helpers/bundled.js');
+    const app = createApp({ catalogue: cat(), info: { sourceHash: 'h', loadedAt: '2026-12-01T00:00:00Z', source: 'bundled' }, writeToken: 'secret' });
+    const ok = await app.request('/api/tools?limit=1');
+    const etag = ok.headers.get('ETag')!;
+    expect((await app.request('/api/tools?limit=1', { headers: { 'If-None-Match': etag } })).status).toBe(304);
+    expect((await app.request('/api/tools/no-such-tool', { headers: { 'If-None-Match': etag } })).status).toBe(404);
+    expect((await app.request('/api/tools?limit=0', { headers: { 'If-None-Match': etag } })).status).toBe(400);
+    const rec = (type: string, body: unknown) => app.request('/api/recommend', { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': type } });
+    expect((await rec('APPLICATION/JSON', { needs: ['model-serving'] })).status).toBe(200);
+    expect((await rec('application/json; charset=utf-8', { needs: ['model-serving'] })).status).toBe(200);
+    expect((await rec('application/jsonx', { needs: ['model-serving'] })).status).toBe(415);
+    expect((await rec('application/json', { needs: ['model-serving'], cloud: 'nowhere' })).status).toBe(400);
+    const save = (auth: string) => app.request('/api/stacks', { method: 'POST', body: JSON.stringify({ name: 'x', teams: [{ name: 't', persona: 'researcher', tools: [] }] }), headers: { 'Content-Type': 'application/json', Authorization: auth } });
+    expect((await save('secret')).status).toBe(401);
+    expect((await save('Basic secret')).status).toBe(401);
+  });
+});

@@ -74,12 +74,20 @@ export function createApp({ catalogue: cat, info, webRoot, stacks, writeToken, r
   // The headers are set up front on GETs (errors override Cache-Control), so no finished response is rewritten.
   app.use('/api/*', async (c, next) => {
     // Saved stacks change with writes, not with the catalogue: never cached.
-    if ((c.req.method === 'GET' || c.req.method === 'HEAD') && !c.req.path.startsWith('/api/stacks')) {
-      if (c.req.header('If-None-Match') === etag) return c.body(null, 304, { ETag: etag });
+    const cacheable = (c.req.method === 'GET' || c.req.method === 'HEAD') && !c.req.path.startsWith('/api/stacks');
+    if (cacheable) {
       c.header('ETag', etag);
       c.header('Cache-Control', 'public, max-age=60, must-revalidate');
     } else c.header('Cache-Control', 'no-store');
     await next();
+    // Not modified only for a representation that exists: a 404 or 400 is never answered with 304.
+    if (cacheable && c.res.status === 200 && c.req.header('If-None-Match') === etag) {
+      const headers = new Headers(c.res.headers);
+      headers.delete('Content-Length');
+      headers.delete('Content-Type');
+      headers.delete('Content-Encoding');
+      c.res = new Response(null, { status: 304, headers });
+    }
   });
 
   app.get('/api/health', (c) => c.json({ ok: true, tools: cat.tools.length, version: web.version }));
@@ -92,7 +100,8 @@ export function createApp({ catalogue: cat, info, webRoot, stacks, writeToken, r
   app.get('/api/radar/backstage', (c) => frozen.backstage.send(c));
 
   app.get('/api/tools', (c) => {
-    const key = c.req.url;
+    // Keyed by path and the query, sorted: not by host or by parameter order (so the cache stays bounded).
+    const key = new URLSearchParams([...new URL(c.req.url).searchParams].sort(([a, x], [b, y]) => (a === b ? (x < y ? -1 : 1) : a < b ? -1 : 1))).toString();
     const hit = listings.get(key);
     if (hit) return hit.send(c);
     const parsed = parseToolsQuery(c.req.queries(), cat);
@@ -123,7 +132,8 @@ export function createApp({ catalogue: cat, info, webRoot, stacks, writeToken, r
   const limit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => apiError(c, 413, `the body is larger than ${MAX_BODY_BYTES / 1024} KiB`, 'body') });
   /** The JSON body, or an error response naming the body. */
   const jsonBody = async (c: Context): Promise<{ ok: true; body: unknown } | { ok: false; res: Response }> => {
-    if (!(c.req.header('Content-Type') ?? '').startsWith('application/json')) return { ok: false, res: apiError(c, 415, 'send JSON (Content-Type: application/json)', 'body') };
+    // Media types are case-insensitive (RFC 9110): APPLICATION/JSON is JSON.
+    if (!/^application\/json\s*(;|$)/i.test(c.req.header('Content-Type') ?? '')) return { ok: false, res: apiError(c, 415, 'send JSON (Content-Type: application/json)', 'body') };
     try {
       return { ok: true, body: await c.req.json() };
     } catch {
@@ -167,7 +177,7 @@ export function createApp({ catalogue: cat, info, webRoot, stacks, writeToken, r
     const parsed = RecommendBody.safeParse(b.body);
     if (!parsed.success) return invalid(c, parsed.error.issues.map((i) => ({ field: fieldPath(i.path), message: i.message })));
     const unknown = [...parsed.data.needs.filter((n) => !cat.tax.capability.has(n) && !cat.tax.stage.has(n)).map((n) => `needs: unknown need "${n}"`),
-      ...[...(parsed.data.keep ?? []), ...(parsed.data.exclude ?? [])].filter((id) => !cat.byId.has(id)).map((id) => `unknown tool "${id}"`)];
+      ...[...(parsed.data.keep ?? []), ...(parsed.data.exclude ?? []), ...(parsed.data.cloud ? [parsed.data.cloud] : [])].filter((id) => !cat.byId.has(id)).map((id) => `unknown tool "${id}"`)];
     if (unknown.length) return invalid(c, unknown.map((m) => ({ field: m.startsWith('needs') ? 'needs' : 'keep/exclude', message: m })));
     return c.json(recommend(cat, parsed.data, await highsSolver()));
   });
@@ -175,7 +185,9 @@ export function createApp({ catalogue: cat, info, webRoot, stacks, writeToken, r
   // Saved stacks: reading is open, writing needs the token.
   const authorised = (c: Context): Response | undefined => {
     if (!writeToken) return apiError(c, 403, 'writes are disabled: start the server with MLNAV_TOKEN set');
-    const given = Buffer.from(c.req.header('Authorization')?.replace(/^Bearer\s+/i, '') ?? '');
+    // Only the Bearer scheme: a bare "Authorization: secret" is not a credential.
+    const auth = /^Bearer +(\S+)$/i.exec(c.req.header('Authorization') ?? '');
+    const given = Buffer.from(auth?.[1] ?? '');
     const want = Buffer.from(writeToken);
     if (given.length !== want.length || !timingSafeEqual(given, want)) return apiError(c, 401, 'a valid bearer token is needed to write', 'Authorization');
     return undefined;
