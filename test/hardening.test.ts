@@ -142,3 +142,32 @@ describe('HTTP: conditional requests, media types, credentials, validation', () 
     expect((await save('Basic secret')).status).toBe(401);
   });
 });
+
+describe('serving: a taken port, malformed requests, shutdown', () => {
+  it('a taken port is a clear error (exit 1); a malformed request gets 400 with the security headers; shutdown ends', async () => {
+    const { createApp } = await import('../src/server/app.js');
+    const { listen } = await import('../src/server/listen.js');
+    const { bundledCatalogue: cat } = await import('./helpers/bundled.js');
+    const { connect } = await import('node:net');
+    const app = createApp({ catalogue: cat(), info: { sourceHash: 'h', loadedAt: '2026-12-01T00:00:00Z', source: 'bundled' } });
+    const first = await listen(app, { port: 0, host: '127.0.0.1' });
+    await expect(listen(app, { port: first.port, host: '127.0.0.1' })).rejects.toThrow(/already taken/);
+    const { runCli } = await import('./helpers/cli.js');
+    const { mkdtempSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const r = await runCli(['--db', join(mkdtempSync(join(tmpdir(), 'mlnav-port-')), 'x.db'), 'serve', '--port', String(first.port)]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/port \d+ on 127\.0\.0\.1 is already taken/);
+    const answer = await new Promise<string>((resolve) => {
+      const s = connect(first.port, '127.0.0.1', () => s.write('GARBAGE \x00\r\n\r\n'));
+      let data = '';
+      s.on('data', (d) => (data += d));
+      s.on('close', () => resolve(data));
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 400/);
+    expect(answer).toMatch(/X-Content-Type-Options: nosniff/);
+    expect(answer).toMatch(/Content-Security-Policy:/);
+    await first.close(1000);
+  });
+});

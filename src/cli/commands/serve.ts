@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { serve } from '@hono/node-server';
+import { listen, ListenError } from '../../server/listen.js';
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { createApp } from '../../server/app.js';
@@ -32,11 +32,18 @@ export function registerServe(program: Command): void {
       const app = createApp({ catalogue, info, webRoot: webRootDir, stacks: store, writeToken, openerPolicy: opts.openerPolicy });
       if (!writeToken) process.stderr.write('mlnav: MLNAV_TOKEN is not set, so writes (saving stacks) are refused\n');
       if (!existsSync(join(webRootDir, 'index.html'))) process.stderr.write('mlnav: the web app is not built (npm run build); serving the API only\n');
+      let running;
+      try {
+        running = await listen(app, { port, host: opts.host });
+      } catch (e) {
+        await store.close();
+        if (e instanceof ListenError) throw new UserError(e.message);
+        throw e;
+      }
+      process.stdout.write(`MLOps Navigator on http://${opts.host}:${running.port}/ (API at /api, OpenAPI at /api/openapi.json)\n`);
       await new Promise<void>((resolve) => {
-        const server = serve({ fetch: app.fetch, port, hostname: opts.host }, (addr) => {
-          process.stdout.write(`MLOps Navigator on http://${opts.host}:${addr.port}/ (API at /api, OpenAPI at /api/openapi.json)\n`);
-        });
-        const stop = () => server.close(() => void store.close().then(resolve));
+        // Requests in flight get ten seconds to finish; slow clients are then cut off.
+        const stop = () => void running.close(10_000).then(() => store.close()).then(resolve);
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       });
