@@ -171,3 +171,41 @@ describe('serving: a taken port, malformed requests, shutdown', () => {
     await first.close(1000);
   });
 });
+
+describe('databases: a clear error naming the file, never a stack trace', () => {
+  it('garbage, a truncated file and a folder as --db exit 1 naming the file; a read-only database is still read', async () => {
+    const { mkdtempSync, writeFileSync, mkdirSync, readFileSync, chmodSync, copyFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { runCli } = await import('./helpers/cli.js');
+    const root = mkdtempSync(join(tmpdir(), 'mlnav-db-'));
+    const garbage = join(root, 'garbage.db');
+    writeFileSync(garbage, 'this is not sqlite at all, just some text that goes on for a while '.repeat(100));
+    const g = await runCli(['--db', garbage, 'tools']);
+    expect(g.code).toBe(1);
+    expect(g.stderr).toMatch(/garbage\.db is not an mlnav database/);
+    expect(g.stderr).not.toMatch(/internal error|at .*\.js/);
+    const dir = join(root, 'folder.db');
+    mkdirSync(dir);
+    const d = await runCli(['--db', dir, 'tools']);
+    expect(d.code).toBe(1);
+    expect(d.stderr).toMatch(/folder\.db is a folder/);
+    // A good database, then a truncated copy of it.
+    const good = join(root, 'good.db');
+    expect((await runCli(['--db', good, 'tools', '--json'])).code).toBe(0);
+    const bytes = readFileSync(good);
+    writeFileSync(join(root, 'cut.db'), bytes.subarray(0, 4096 + 100));
+    const c = await runCli(['--db', join(root, 'cut.db'), 'tools']);
+    expect(c.code).toBe(1);
+    expect(c.stderr).toMatch(/cut\.db (is damaged|is not an mlnav database|holds no catalogue)/);
+    // Read-only: reads work (the process runs as root here, so the folder is made read-only too where it matters).
+    const roDir = join(root, 'ro');
+    mkdirSync(roDir);
+    const ro = join(roDir, 'ro.db');
+    copyFileSync(good, ro);
+    chmodSync(ro, 0o444);
+    const r = await runCli(['--db', ro, 'tools', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).length).toBeGreaterThan(100);
+  });
+});

@@ -39,6 +39,8 @@ export interface OpenedCatalogue {
   store: CatalogueStore;
   catalogue: Catalogue;
   info: StoreInfo;
+  /** Said to the user, and then carried on: the bundled data could not be reloaded, so the stored catalogue serves. */
+  warnings: string[];
 }
 
 /**
@@ -47,15 +49,26 @@ export interface OpenedCatalogue {
  */
 export async function openCatalogue(dbPath: string): Promise<OpenedCatalogue> {
   const store = await SqliteStore.open(dbPath);
+  const warnings: string[] = [];
   try {
     let info = await store.info();
     const bundledHash = hashFolder(bundledDataDir);
-    if (!info || (info.source === 'bundled' && info.sourceHash !== bundledHash)) {
-      info = (await importFolder(store, bundledDataDir, 'bundled')).info;
+    if (!info) info = (await importFolder(store, bundledDataDir, 'bundled')).info;
+    else if (info.source === 'bundled' && info.sourceHash !== bundledHash) {
+      // A newer bundled catalogue that does not load (or cannot be written) never takes down one that works.
+      try {
+        info = (await importFolder(store, bundledDataDir, 'bundled')).info;
+      } catch (e) {
+        const detail = e instanceof CatalogueError ? `${e.message}\n${describeProblems(e.problems)}` : (e as Error).message;
+        warnings.push(`the bundled catalogue changed but was not loaded, so the one stored in ${dbPath} (${info.tools} tools, loaded ${info.loadedAt}) keeps serving: ${detail}`);
+      }
     }
     const stored = await store.readCatalogue();
     if (!stored) throw new CatalogueError(`${dbPath}: the database holds no catalogue`);
-    return { store, catalogue: buildCatalogue(stored.taxonomy, stored.tools), info };
+    // A catalogue stored by an older mlnav (primary/secondary capabilities, no sources) must be imported again.
+    const old = stored.tools.find((t) => Array.isArray((t.capabilities as unknown as { primary?: unknown }).primary) || !t.sources);
+    if (old) throw new CatalogueError(`${dbPath} holds a catalogue in an older format (tool "${old.id}"): import it again with mlnav import DIR`);
+    return { store, catalogue: buildCatalogue(stored.taxonomy, stored.tools), info, warnings };
   } catch (e) {
     await store.close();
     throw e;

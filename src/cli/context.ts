@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { CatalogueError, describeProblems, openCatalogue, type OpenedCatalogue } from '../app/open-catalogue.js';
 import { defaultDbPath } from '../app/paths.js';
+import { StoreError } from '../store/errors.js';
 
 /** Exit codes: 0 success, 1 bad input (user data or an unknown tool), 2 usage. */
 export const EXIT = { ok: 0, badInput: 1, usage: 2 } as const;
@@ -24,10 +25,15 @@ export async function withCatalogue<T>(cmd: Command, fn: (opened: OpenedCatalogu
     opened = await openCatalogue(dbPathOf(cmd));
   } catch (e) {
     if (e instanceof CatalogueError) throw new UserError(`${e.message}\n${describeProblems(e.problems)}`);
+    if (e instanceof StoreError) throw new UserError(e.message);
     throw e;
   }
+  for (const w of opened.warnings) process.stderr.write(`mlnav: ${w}\n`);
   try {
     return await fn(opened);
+  } catch (e) {
+    if (e instanceof StoreError) throw new UserError(e.message);
+    throw e;
   } finally {
     await opened.store.close();
   }

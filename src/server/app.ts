@@ -26,6 +26,7 @@ import { defaultRadar } from '../core/radar/default.js';
 import type { Radar } from '../core/radar/schema.js';
 import { exportBackstage } from '../formats/radar/backstage.js';
 import { apiError } from './errors.js';
+import { StoreError } from '../store/errors.js';
 import { parseToolsQuery } from './query.js';
 import { openApiDocument } from './openapi.js';
 import { FrozenJson, Lru } from './frozen.js';
@@ -201,7 +202,15 @@ export function createApp({ catalogue: cat, info, webRoot, stacks, writeToken, r
     const { stack, problems } = stackFrom(b.body);
     if (!stack) return invalid(c, problems!);
     const id = stack.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'stack';
-    const saved = await stacks.saveStack(id, stack);
+    let saved;
+    try {
+      saved = await stacks.saveStack(id, stack);
+    } catch (e) {
+      // A lock another process holds was waited for a bounded time: try again shortly.
+      if (e instanceof StoreError && e.kind === 'busy') return apiError(c, 503, 'the database is busy; try again in a moment', undefined, { 'Retry-After': '2' });
+      if (e instanceof StoreError && e.kind === 'read-only') return apiError(c, 503, 'the database is read-only; stacks cannot be saved');
+      throw e;
+    }
     return c.json({ id: saved.id, savedAt: saved.savedAt, analysis: analyzeStack(cat, stack) }, 201);
   });
   app.get('/api/stacks', async (c) => c.json(stacks ? await stacks.listStacks() : []));

@@ -6,6 +6,7 @@ import { createApp } from '../../server/app.js';
 import { packageRoot } from '../../app/paths.js';
 import { UserError, dbPathOf } from '../context.js';
 import { CatalogueError, describeProblems, openCatalogue } from '../../app/open-catalogue.js';
+import { StoreError } from '../../store/errors.js';
 
 export const webRootDir = join(packageRoot, 'dist-web');
 
@@ -25,8 +26,10 @@ export function registerServe(program: Command): void {
         opened = await openCatalogue(dbPathOf(cmd));
       } catch (e) {
         if (e instanceof CatalogueError) throw new UserError(`${e.message}\n${describeProblems(e.problems)}`);
+        if (e instanceof StoreError) throw new UserError(e.message);
         throw e;
       }
+      for (const w of opened.warnings) process.stderr.write(`mlnav: ${w}\n`);
       const { catalogue, info, store } = opened;
       const writeToken = process.env.MLNAV_TOKEN || undefined;
       const app = createApp({ catalogue, info, webRoot: webRootDir, stacks: store, writeToken, openerPolicy: opts.openerPolicy });

@@ -1,7 +1,18 @@
 import Database from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, type MigrationProvider } from 'kysely';
-import { mkdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { BUSY_TIMEOUT_MS, StoreError, storeError } from '../errors.js';
+
+const writable = (file: string) => {
+  try {
+    accessSync(file, constants.W_OK);
+    accessSync(dirname(file), constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+};
 import type { Taxonomy } from '../../core/taxonomy/schema.js';
 import type { Tool } from '../../core/catalogue/tool.js';
 import type { CatalogueStore, StoreInfo, StoredStack } from '../store.js';
@@ -22,26 +33,69 @@ export class SqliteStore implements CatalogueStore {
     private readonly db: Kysely<DB>,
     /** The raw connection, for bulk loads where per-row query building would dominate. */
     private readonly sqlite: Database.Database,
+    /** Opened read-only (the file is not writable): writes are refused with a StoreError. */
+    readonly readOnly = false,
+    private readonly file = '',
   ) {}
 
-  /** Opens (creating the file and its folder if needed) and migrates to the latest schema. */
-  static async open(file: string): Promise<SqliteStore> {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    const sqlite = new Database(file);
-    sqlite.pragma('journal_mode = WAL');
-    // In WAL mode NORMAL cannot corrupt the database; it only risks the last commit on power loss.
-    sqlite.pragma('synchronous = NORMAL');
-    sqlite.pragma('foreign_keys = ON');
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
-    const { error } = await new Migrator({ db, provider }).migrateToLatest();
-    if (error) {
-      await db.destroy();
-      throw new Error(`could not migrate ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  /** Runs a write, turning a held lock, a read-only file or damage into a StoreError that names the file. */
+  private async writing<T>(fn: () => Promise<T> | T): Promise<T> {
+    if (this.readOnly) throw new StoreError(`${this.file} is read-only: reads work, but nothing can be written to it`, 'read-only');
+    try {
+      return await fn();
+    } catch (e) {
+      throw e instanceof StoreError ? e : storeError(this.file, e);
     }
-    return new SqliteStore(db, sqlite);
+  }
+
+  /**
+   * Opens (creating the file and its folder if needed) and migrates to the latest schema. A file that
+   * is not a database, is damaged, or is a folder gets a StoreError naming it; a file this process may
+   * not write is opened read-only (reads work, writes are refused); a lock held by another process is
+   * waited for at most `BUSY_TIMEOUT_MS`.
+   */
+  static async open(file: string): Promise<SqliteStore> {
+    let sqlite: Database.Database | undefined;
+    try {
+      if (file !== ':memory:') {
+        if (existsSync(file) && statSync(file).isDirectory()) throw new StoreError(`${file} is a folder, not a database file`, 'not-a-database');
+        mkdirSync(dirname(file), { recursive: true });
+      }
+      const readOnly = file !== ':memory:' && existsSync(file) && !writable(file);
+      sqlite = new Database(file, readOnly ? { readonly: true, fileMustExist: true } : {});
+      sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+      if (!readOnly) {
+        sqlite.pragma('journal_mode = WAL');
+        // In WAL mode NORMAL cannot corrupt the database; it only risks the last commit on power loss.
+        sqlite.pragma('synchronous = NORMAL');
+      }
+      sqlite.pragma('foreign_keys = ON');
+      // Reading the schema is what notices a file that is not a database, or a damaged one.
+      sqlite.prepare('select count(*) from sqlite_master').get();
+      const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+      if (!readOnly) {
+        const { error } = await new Migrator({ db, provider }).migrateToLatest();
+        if (error) {
+          await db.destroy();
+          throw storeError(file, error);
+        }
+      }
+      return new SqliteStore(db, sqlite, readOnly, file);
+    } catch (e) {
+      try {
+        sqlite?.close();
+      } catch {
+        /* already closed */
+      }
+      throw e instanceof StoreError ? e : storeError(file, e);
+    }
   }
 
   async replaceCatalogue(input: { taxonomy: Taxonomy; tools: readonly Tool[]; source: string; sourceHash: string }): Promise<StoreInfo> {
+    return this.writing(() => this.replace(input));
+  }
+
+  private async replace(input: { taxonomy: Taxonomy; tools: readonly Tool[]; source: string; sourceHash: string }): Promise<StoreInfo> {
     const loadedAt = new Date().toISOString();
     const q = this.sqlite;
     // Prepared statements in one synchronous transaction: a thrown error rolls everything back.
@@ -85,7 +139,7 @@ export class SqliteStore implements CatalogueStore {
   async saveStack(id: string, stack: Stack): Promise<StoredStack> {
     const savedAt = new Date().toISOString();
     const row = { id, name: stack.name, document: JSON.stringify(stack), saved_at: savedAt };
-    await this.db.insertInto('stacks').values(row).onConflict((oc) => oc.column('id').doUpdateSet({ name: row.name, document: row.document, saved_at: row.saved_at })).execute();
+    await this.writing(() => this.db.insertInto('stacks').values(row).onConflict((oc) => oc.column('id').doUpdateSet({ name: row.name, document: row.document, saved_at: row.saved_at })).execute());
     return { id, name: stack.name, savedAt, stack };
   }
 
