@@ -240,6 +240,8 @@ export function whyText(w: Why, n: Names): string {
       return `works with ${andList(w.with.map(n.tool))}, which you keep`;
     case 'platform':
       return w.policy === 'specialised-first' ? 'a platform (part 3: specialised tools first)' : 'a piecemeal tool (you prefer platforms)';
+    case 'integrated-by':
+      return `${w.tools} catalogue tool${w.tools === 1 ? ' integrates' : 's integrate'} with it`;
     case 'own-cloud':
       return `${n.tool(w.cloud)}'s own service, on the cloud you named`;
   }

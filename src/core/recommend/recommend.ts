@@ -50,7 +50,8 @@ export type Why =
   | { code: 'closed-source' }
   | { code: 'integrates'; with: string[] }
   | { code: 'platform'; policy: Policy }
-  | { code: 'own-cloud'; cloud: string };
+  | { code: 'own-cloud'; cloud: string }
+  | { code: 'integrated-by'; tools: number };
 
 export interface ChosenTool {
   id: string;
@@ -187,9 +188,24 @@ function score(cat: Catalogue, t: Tool, needs: readonly string[], partialOk: Rea
   const withKept = [...keep].filter((k) => k !== t.id && (t.worksWith.includes(k) || (cat.byId.get(k)?.worksWith.includes(t.id) ?? false)));
   if (withKept.length) (cost -= w.integration * Math.min(w.integrationCap, withKept.length)), why.push({ code: 'integrates', with: withKept });
   if (req.cloud && cat.context.cloudServices?.get(t.id)?.includes(req.cloud)) (cost -= w.ownCloud), why.push({ code: 'own-cloud', cloud: req.cloud });
+  const links = inLinks(cat).get(t.id) ?? 0;
+  if (links) (cost -= Math.min(w.adoptionCap, w.adoption * links)), why.push({ code: 'integrated-by', tools: links });
   why.unshift({ code: 'ring', ring });
   if (partial.length) why.unshift({ code: 'partial', needs: partial });
-  return { tool: t, covers, partial, ring, risk, cost: Math.round(cost * 2) / 2, why };
+  // Costs are kept in twentieths: whole numbers for the solver once scaled, fine enough for the adoption term.
+  return { tool: t, covers, partial, ring, risk, cost: Math.round(cost * 20) / 20, why };
+}
+
+const inLinkCache = new WeakMap<Catalogue, Map<string, number>>();
+/** How many catalogue tools list each tool in their works-with. */
+function inLinks(cat: Catalogue): Map<string, number> {
+  let m = inLinkCache.get(cat);
+  if (!m) {
+    m = new Map();
+    for (const t of cat.tools) for (const w of new Set(t.worksWith)) m.set(w, (m.get(w) ?? 0) + 1);
+    inLinkCache.set(cat, m);
+  }
+  return m;
 }
 
 const newestCache = new WeakMap<Catalogue, number>();
@@ -371,10 +387,10 @@ function solveStack(kind: string, scored: Scored[], needs: string[], keep: Reado
   for (const n of needs) if (!pool.some((s) => coverOf(s).includes(n))) return { ok: false, status: 'Infeasible' };
   const v = (i: number) => `x${i}`;
   const all = pool.map((_, i) => v(i)).join(' + ');
-  // Costs are whole half-points: doubled, they are integers, which lets HiGHS prune by objective.
+  // Costs are whole twentieths: scaled by 20 they are integers, which lets HiGHS prune by objective.
   const lp = [
     'Minimize',
-    ' obj: ' + pool.map((s, i) => `${Math.round(2 * s.cost)} ${v(i)}`).join(' + '),
+    ' obj: ' + pool.map((s, i) => `${Math.round(20 * s.cost)} ${v(i)}`).join(' + '),
     'Subject To',
     ...needs.map((need, k) => ` need${k}: ` + pool.flatMap((s, i) => (coverOf(s).includes(need) ? [v(i)] : [])).join(' + ') + ' >= 1'),
     ...pool.flatMap((s, i) => (keep.has(s.tool.id) ? [` keep${i}: ${v(i)} = 1`] : [])),

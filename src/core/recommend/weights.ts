@@ -26,6 +26,9 @@ export interface RecommendWeights {
   integrationCap: number;
   /** Taken off for a service of the cloud you named: one bill, one identity system, nothing to run. */
   ownCloud: number;
+  /** Taken off per catalogue tool that lists it in works-with (evidence of adoption), at most `adoptionCap` in all. */
+  adoption: number;
+  adoptionCap: number;
 }
 
 /** The balanced trade-off: the answer called "best". */
@@ -42,6 +45,8 @@ export const RECOMMEND_WEIGHTS: RecommendWeights = {
   integration: 1.5,
   integrationCap: 2,
   ownCloud: 5,
+  adoption: 0.05,
+  adoptionCap: 1,
 };
 
 /**
