@@ -72,6 +72,8 @@ describe('recommender rules', () => {
     expect(new Set(sets).size).toBe(sets.length);
     expect(new Set(r.alternatives.map((a) => a.kind)).size).toBe(r.alternatives.length);
     for (const a of r.alternatives) expect(a.tradeoff.cost).toBeGreaterThanOrEqual(0); // the best is the cheapest on the balanced scale
+    // Trade-offs are shown to people: hundredths, never float noise such as 15.350000000000001.
+    for (const a of r.alternatives) for (const v of [a.tradeoff.cost, a.tradeoff.risk, a.cost.total]) expect(Math.round(v * 100) / 100).toBe(v);
     // Per need, ranked alternatives with why.
     for (const alts of Object.values(r.perNeed)) for (const a of alts) expect(a.why.length).toBeGreaterThan(0);
   });
@@ -81,6 +83,13 @@ describe('recommender rules', () => {
     expect(r.perNeed['model-serving']!.map((a) => a.tool)).not.toContain('gradio');
     for (const a of r.perNeed['model-monitoring']!) expect(coreIn(a.tool, 'model-monitoring') || cat.byId.get(a.tool)!.capabilities['model-monitoring']?.strength === 'partial', a.tool).toBe(true);
     for (const a of r.perNeed['model-monitoring']!) expect(['terraform', 'argo-cd', 'flux', 'grafana', 'prometheus']).not.toContain(a.tool);
+  });
+
+  it('a kept tool is explained by being kept and what it covers, not by its own merits', () => {
+    const r = recommend(cat, { needs: ['experiment-tracking', 'model-serving'], keep: ['mlflow'] }, solve);
+    const kept = r.chosen.find((c) => c.id === 'mlflow')!;
+    expect(kept.kept).toBe(true);
+    expect(kept.why.map((w) => w.code).every((c) => ['kept', 'covers', 'only'].includes(c))).toBe(true);
   });
 
   it('prefers a tool that works with what is kept, other things equal (integration fit)', () => {

@@ -287,13 +287,16 @@ export function recommend(cat: Catalogue, req: RecommendRequest, solve: MipSolve
     const chosen = picked.map((s) => {
       const all = [...s.covers, ...s.partial];
       const only = all.filter((n) => covers[n]!.length === 1);
-      const why: Why[] = keep.has(s.tool.id) ? [{ code: 'kept' }] : [];
+      const kept = keep.has(s.tool.id);
+      const why: Why[] = kept ? [{ code: 'kept' }] : [];
       if (all.length) why.push({ code: 'covers', needs: all });
       if (only.length) why.push({ code: 'only', needs: only });
-      return { id: s.tool.id, covers: all, kept: keep.has(s.tool.id), ring: s.ring, cost: s.cost, why: [...why, ...s.why] };
+      // A kept tool is there because it was asked for: its own merits are not the reason.
+      return { id: s.tool.id, covers: all, kept, ring: s.ring, cost: s.cost, why: kept ? why : [...why, ...s.why] };
     });
     const overlap = Object.values(covers).reduce((sum, ts) => sum + Math.max(0, ts.length - 1), 0);
-    return { kind, tools: ids, chosen, covers, optimal, cost: { total: picked.reduce((s, p) => s + p.cost, 0), tools: ids.length, risk: picked.reduce((s, p) => s + p.risk, 0), overlap } };
+    const round2 = (v: number) => Math.round(v * 100) / 100;
+    return { kind, tools: ids, chosen, covers, optimal, cost: { total: round2(picked.reduce((s, p) => s + p.cost, 0)), tools: ids.length, risk: round2(picked.reduce((s, p) => s + p.risk, 0)), overlap } };
   };
   const bestOption = describe('best', best.ids, true);
 
@@ -313,8 +316,8 @@ export function recommend(cat: Catalogue, req: RecommendRequest, solve: MipSolve
         ...o,
         tradeoff: {
           tools: o.cost.tools - bestOption.cost.tools,
-          risk: o.cost.risk - bestOption.cost.risk,
-          cost: o.cost.total - bestOption.cost.total,
+          risk: Math.round((o.cost.risk - bestOption.cost.risk) * 100) / 100,
+          cost: Math.round((o.cost.total - bestOption.cost.total) * 100) / 100,
           openSource: tools.every((t) => t.openSource),
           selfHosted: tools.every((t) => t.offering.some((x) => x === 'library' || x === 'self-hosted')),
         },
@@ -377,7 +380,7 @@ export function evaluateStack(cat: Catalogue, req: RecommendRequest, ids: readon
   for (const n of needs)
     if (!tools.some((t) => coversAt(cat, t!, n, 'core') || (partialOk.has(n) && coversAt(cat, t!, n, 'partial')))) return { ok: false, cost: Infinity };
   const cost = tools.reduce((s, t) => s + score(cat, t!, needs, partialOk, keep, req, RECOMMEND_WEIGHTS, !!req.openSourceOnly).cost, 0);
-  return { ok: true, cost };
+  return { ok: true, cost: Math.round(cost * 100) / 100 };
 }
 
 /** The cheapest stack covering every need, as a set-cover MIP. */
