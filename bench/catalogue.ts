@@ -42,7 +42,12 @@ export async function benchCatalogue(sizes: number[]): Promise<CatalogueBenchRow
 
       const [loaded, validateMs] = await time(() => loadCatalogueFolderParallel(dir));
       if (loaded.problems.some((p) => p.severity === 'error') || loaded.tools.length !== n)
-        throw new Error(`synthetic catalogue of ${n} did not validate: ${loaded.problems.slice(0, 3).map((p) => p.message).join('; ')}`);
+        throw new Error(
+          `synthetic catalogue of ${n} did not validate: ${loaded.problems
+            .slice(0, 3)
+            .map((p) => p.message)
+            .join('; ')}`,
+        );
       const [, placeMs] = await time(() => buildCatalogue(loaded.taxonomy!, loaded.tools));
       const store = await SqliteStore.open(join(dir, 'bench.db'));
       const [, loadMs] = await time(() => store.replaceCatalogue({ taxonomy: loaded.taxonomy!, tools: loaded.tools, source: 'bench', sourceHash: String(n) }));

@@ -7,7 +7,12 @@ export function syntheticRadar(n: number, seed = 1): Radar {
   const r = rng(seed);
   const rings = ['adopt', 'trial', 'assess', 'hold'].map((id) => ({ id, name: id[0]!.toUpperCase() + id.slice(1) }));
   const quadrants = ['a', 'b', 'c', 'd'].map((id) => ({ id, name: `Quadrant ${id.toUpperCase()}` }));
-  const blips = Array.from({ length: n }, (_, i) => ({ id: `blip-${i}`, name: `Blip ${i}`, ring: rings[Math.floor(r() * 4)]!.id, quadrant: quadrants[Math.floor(r() * 4)]!.id }));
+  const blips = Array.from({ length: n }, (_, i) => ({
+    id: `blip-${i}`,
+    name: `Blip ${i}`,
+    ring: rings[Math.floor(r() * 4)]!.id,
+    quadrant: quadrants[Math.floor(r() * 4)]!.id,
+  }));
   return { title: 'Synthetic radar', rings, quadrants, editions: [{ date: '2026-11', blips }] };
 }
 

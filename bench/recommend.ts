@@ -43,7 +43,16 @@ export async function benchRecommend(shape: 'realistic' | 'uniform', tools = 250
     const t1 = performance.now();
     const greedy = greedyRecommend(cat, req);
     const greedyMs = performance.now() - t1;
-    rows.push({ ms, bestMs, tools: best.tools.length, alternatives: best.alternatives.length, optimal: best.optimal, greedyTools: greedy.tools.length, greedyCovered: greedy.covered, greedyMs });
+    rows.push({
+      ms,
+      bestMs,
+      tools: best.tools.length,
+      alternatives: best.alternatives.length,
+      optimal: best.optimal,
+      greedyTools: greedy.tools.length,
+      greedyCovered: greedy.covered,
+      greedyMs,
+    });
   }
   return { shape, tools, needs: 25, rows };
 }

@@ -26,54 +26,98 @@ if (only === undefined || only === 'web') await webSection();
 
 function radarSection() {
   const r = benchRadar(400);
-  console.log(`\nRadar: layout + SVG render of ${r.blips} blips in Node (median of 20 after 3 warm-up runs): ${r.median.toFixed(1)} ms, max ${r.max.toFixed(1)} ms; target <= 100 ms: ${r.max <= 100 ? 'met' : 'NOT met'}`);
+  console.log(
+    `\nRadar: layout + SVG render of ${r.blips} blips in Node (median of 20 after 3 warm-up runs): ${r.median.toFixed(1)} ms, max ${r.max.toFixed(1)} ms; target <= 100 ms: ${r.max <= 100 ? 'met' : 'NOT met'}`,
+  );
 }
 
 async function recommendSection() {
   for (const shape of ['realistic', 'uniform'] as const) {
     const b = await benchRecommend(shape);
-    const how = shape === 'realistic' ? 'tools shaped like the real catalogue (capability mixes copied from bundled tools)' : 'uniformly random capability sets (a stress test: harder, and unlike any real catalogue)';
-    console.log(`\nRecommender on a synthetic ${b.tools.toLocaleString('en')}-tool catalogue, ${how}: ${b.needs} needs, open source only, 5% excluded, one tool kept; HiGHS MIP vs greedy set cover\n`);
+    const how =
+      shape === 'realistic'
+        ? 'tools shaped like the real catalogue (capability mixes copied from bundled tools)'
+        : 'uniformly random capability sets (a stress test: harder, and unlike any real catalogue)';
+    console.log(
+      `\nRecommender on a synthetic ${b.tools.toLocaleString('en')}-tool catalogue, ${how}: ${b.needs} needs, open source only, 5% excluded, one tool kept; HiGHS MIP vs greedy set cover\n`,
+    );
     console.log('| run | best stack (MIP) | with alternatives | tools (proven optimal) | alternatives | greedy tools | greedy time |');
     console.log('|---:|---:|---:|---:|---:|---:|---:|');
-    b.rows.forEach((r, i) => console.log(`| ${i + 1} | ${r.bestMs.toFixed(0)} ms | ${r.ms.toFixed(0)} ms | ${r.tools} (${r.optimal ? 'yes' : 'no'}) | ${r.alternatives} | ${r.greedyTools}${r.greedyCovered ? '' : ' (not covered: greedy has no partial fallback)'} | ${r.greedyMs.toFixed(0)} ms |`));
+    b.rows.forEach((r, i) =>
+      console.log(
+        `| ${i + 1} | ${r.bestMs.toFixed(0)} ms | ${r.ms.toFixed(0)} ms | ${r.tools} (${r.optimal ? 'yes' : 'no'}) | ${r.alternatives} | ${r.greedyTools}${r.greedyCovered ? '' : ' (not covered: greedy has no partial fallback)'} | ${r.greedyMs.toFixed(0)} ms |`,
+      ),
+    );
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-    const mBest = median(b.rows.map((r) => r.bestMs)), mFull = median(b.rows.map((r) => r.ms));
-    console.log(`\nTarget: proven optimal, median <= 500 ms: ${b.rows.every((r) => r.optimal) && mBest <= 500 ? 'met' : 'NOT met'} (best stack median ${mBest.toFixed(0)} ms, max ${Math.max(...b.rows.map((r) => r.bestMs)).toFixed(0)} ms; with the two alternatives median ${mFull.toFixed(0)} ms, max ${Math.max(...b.rows.map((r) => r.ms)).toFixed(0)} ms); greedy needed more tools in ${b.rows.filter((r) => r.greedyTools > r.tools).length} of ${b.rows.length} runs`);
+    const mBest = median(b.rows.map((r) => r.bestMs)),
+      mFull = median(b.rows.map((r) => r.ms));
+    console.log(
+      `\nTarget: proven optimal, median <= 500 ms: ${b.rows.every((r) => r.optimal) && mBest <= 500 ? 'met' : 'NOT met'} (best stack median ${mBest.toFixed(0)} ms, max ${Math.max(...b.rows.map((r) => r.bestMs)).toFixed(0)} ms; with the two alternatives median ${mFull.toFixed(0)} ms, max ${Math.max(...b.rows.map((r) => r.ms)).toFixed(0)} ms); greedy needed more tools in ${b.rows.filter((r) => r.greedyTools > r.tools).length} of ${b.rows.length} runs`,
+    );
   }
 }
 
 async function catalogueSection() {
-const rows = await benchCatalogue(sizes);
-const f = (ms: number) => (ms / 1000).toFixed(2) + ' s';
-console.log('Catalogue pipeline (synthetic tools; validate = read + parse + schema + cross-references; place = compute every position; load = one SQLite transaction)\n');
-console.log('| tools | validate | place | load | total | tools/s |');
-console.log('|---:|---:|---:|---:|---:|---:|');
-for (const r of rows)
-  console.log(`| ${r.tools.toLocaleString('en')} | ${f(r.validateMs)} | ${f(r.placeMs)} | ${f(r.loadMs)} | ${f(r.totalMs)} | ${Math.round(r.toolsPerSecond).toLocaleString('en')} |`);
-const big = rows.find((r) => r.tools === 100_000);
-if (big) console.log(`\n100k target (<= 10 s validated, placed and loaded): ${big.totalMs <= 10_000 ? 'met' : 'NOT met'} (${f(big.totalMs)})`);
+  const rows = await benchCatalogue(sizes);
+  const f = (ms: number) => (ms / 1000).toFixed(2) + ' s';
+  console.log(
+    'Catalogue pipeline (synthetic tools; validate = read + parse + schema + cross-references; place = compute every position; load = one SQLite transaction)\n',
+  );
+  console.log('| tools | validate | place | load | total | tools/s |');
+  console.log('|---:|---:|---:|---:|---:|---:|');
+  for (const r of rows)
+    console.log(
+      `| ${r.tools.toLocaleString('en')} | ${f(r.validateMs)} | ${f(r.placeMs)} | ${f(r.loadMs)} | ${f(r.totalMs)} | ${Math.round(r.toolsPerSecond).toLocaleString('en')} |`,
+    );
+  const big = rows.find((r) => r.tools === 100_000);
+  if (big) console.log(`\n100k target (<= 10 s validated, placed and loaded): ${big.totalMs <= 10_000 ? 'met' : 'NOT met'} (${f(big.totalMs)})`);
 }
 
 async function webSection() {
   const w = await benchWeb(2500);
   const ms = (v: number) => `${v.toFixed(0)} ms`;
-  console.log(`\nWeb app and API on a synthetic ${w.tools.toLocaleString('en')}-tool catalogue (headless Debian Chromium; servers in child processes; autocannon, 32 connections, three alternating 4 s rounds)\n`);
+  console.log(
+    `\nWeb app and API on a synthetic ${w.tools.toLocaleString('en')}-tool catalogue (headless Debian Chromium; servers in child processes; autocannon, 32 connections, three alternating 4 s rounds)\n`,
+  );
   console.log('| measure | result | target |');
   console.log('|---|---:|---:|');
-  console.log(`| map first render after navigation, new tab: frame drawn (median of ${w.firstRenderMs.runs}; max) | ${ms(w.firstRenderMs.median)}; ${ms(w.firstRenderMs.max)} | <= 400 ms |`);
-  console.log(`| ... frame drawn, served without Cross-Origin-Opener-Policy (--no-opener-policy; median; max) | ${ms(w.withoutOpenerPolicyMs.median)}; ${ms(w.withoutOpenerPolicyMs.max)} | - |`);
-  console.log(`| ... frame drawn, navigating from a page of the same site (no new renderer process; median; max) | ${ms(w.sameSiteMs.median)}; ${ms(w.sameSiteMs.max)} | - |`);
-  console.log(`| browser floor: a one-line page on screen, new tab, same server and headers (median; max) | ${ms(w.floorMs.median)}; ${ms(w.floorMs.max)} | - |`);
-  console.log(`| ... the same one-line page without Cross-Origin-Opener-Policy (median; max) | ${ms(w.floorWithoutOpenerPolicyMs.median)}; ${ms(w.floorWithoutOpenerPolicyMs.max)} | - |`);
+  console.log(
+    `| map first render after navigation, new tab: frame drawn (median of ${w.firstRenderMs.runs}; max) | ${ms(w.firstRenderMs.median)}; ${ms(w.firstRenderMs.max)} | <= 400 ms |`,
+  );
+  console.log(
+    `| ... frame drawn, served without Cross-Origin-Opener-Policy (--no-opener-policy; median; max) | ${ms(w.withoutOpenerPolicyMs.median)}; ${ms(w.withoutOpenerPolicyMs.max)} | - |`,
+  );
+  console.log(
+    `| ... frame drawn, navigating from a page of the same site (no new renderer process; median; max) | ${ms(w.sameSiteMs.median)}; ${ms(w.sameSiteMs.max)} | - |`,
+  );
+  console.log(
+    `| browser floor: a one-line page on screen, new tab, same server and headers (median; max) | ${ms(w.floorMs.median)}; ${ms(w.floorMs.max)} | - |`,
+  );
+  console.log(
+    `| ... the same one-line page without Cross-Origin-Opener-Policy (median; max) | ${ms(w.floorWithoutOpenerPolicyMs.median)}; ${ms(w.floorWithoutOpenerPolicyMs.max)} | - |`,
+  );
   console.log(`| map interactive (every marker a link with data-tool-id; median; max) | ${ms(w.interactiveMs.median)}; ${ms(w.interactiveMs.max)} | - |`);
-  console.log(`| search keystroke to repaint, "tool 1" typed once search is warm (median; p95; max of ${w.keystrokeMs.runs}) | ${ms(w.keystrokeMs.median)}; ${ms(w.keystrokeMs.p95)}; ${ms(w.keystrokeMs.max)} | <= 50 ms |`);
-  console.log(`| ... typed as soon as the index exists, while the one-character queries warm (median; p95; max of ${w.keystrokeDuringWarmMs.runs}) | ${ms(w.keystrokeDuringWarmMs.median)}; ${ms(w.keystrokeDuringWarmMs.p95)}; ${ms(w.keystrokeDuringWarmMs.max)} | - |`);
-  console.log(`| radar page, 400 blips, first rendered after navigation: frame drawn (median of ${w.radarPageMs.runs}; max) | ${ms(w.radarPageMs.median)}; ${ms(w.radarPageMs.max)} | <= 300 ms |`);
+  console.log(
+    `| search keystroke to repaint, "tool 1" typed once search is warm (median; p95; max of ${w.keystrokeMs.runs}) | ${ms(w.keystrokeMs.median)}; ${ms(w.keystrokeMs.p95)}; ${ms(w.keystrokeMs.max)} | <= 50 ms |`,
+  );
+  console.log(
+    `| ... typed as soon as the index exists, while the one-character queries warm (median; p95; max of ${w.keystrokeDuringWarmMs.runs}) | ${ms(w.keystrokeDuringWarmMs.median)}; ${ms(w.keystrokeDuringWarmMs.p95)}; ${ms(w.keystrokeDuringWarmMs.max)} | - |`,
+  );
+  console.log(
+    `| radar page, 400 blips, first rendered after navigation: frame drawn (median of ${w.radarPageMs.runs}; max) | ${ms(w.radarPageMs.median)}; ${ms(w.radarPageMs.max)} | <= 300 ms |`,
+  );
   console.log(`| ... the same frame presented on screen (Element Timing; median; max) | ${ms(w.radarPresentedMs.median)}; ${ms(w.radarPresentedMs.max)} | - |`);
-  console.log(`| ... on screen, navigating from a page of the same site (median; max) | ${ms(w.radarSameSiteOnScreenMs.median)}; ${ms(w.radarSameSiteOnScreenMs.max)} | - |`);
-  console.log(`| search index build, in idle time after the first paint; then warming the 36 one-character queries, in idle periods (medians) | ${ms(median(w.searchIndexMs))}; ${ms(median(w.searchWarmMs))} | - |`);
+  console.log(
+    `| ... on screen, navigating from a page of the same site (median; max) | ${ms(w.radarSameSiteOnScreenMs.median)}; ${ms(w.radarSameSiteOnScreenMs.max)} | - |`,
+  );
+  console.log(
+    `| search index build, in idle time after the first paint; then warming the 36 one-character queries, in idle periods (medians) | ${ms(median(w.searchIndexMs))}; ${ms(median(w.searchWarmMs))} | - |`,
+  );
   console.log(`| map page JavaScript, gzipped | ${(w.jsGzipBytes / 1024).toFixed(1)} KB | <= 150 KB |`);
-  console.log(`| bare node:http hello world (the median round's) | ${Math.round(w.api.helloRps).toLocaleString('en')} req/s, p99 ${w.api.helloP99Ms} ms | baseline |`);
-  console.log(`| GET /api/tools?q=..., median of three alternating 4 s rounds | ${Math.round(w.api.apiRps).toLocaleString('en')} req/s (${(w.api.ratio * 100).toFixed(0)}% of baseline; rounds ${w.api.roundRatios.map((r) => `${(r * 100).toFixed(0)}%`).join(', ')}), p99 ${w.api.apiP99Ms} ms (worst round ${w.api.worstApiP99Ms} ms), ${w.api.errors} errors | >= 40%, p99 <= 25 ms |`);
+  console.log(
+    `| bare node:http hello world (the median round's) | ${Math.round(w.api.helloRps).toLocaleString('en')} req/s, p99 ${w.api.helloP99Ms} ms | baseline |`,
+  );
+  console.log(
+    `| GET /api/tools?q=..., median of three alternating 4 s rounds | ${Math.round(w.api.apiRps).toLocaleString('en')} req/s (${(w.api.ratio * 100).toFixed(0)}% of baseline; rounds ${w.api.roundRatios.map((r) => `${(r * 100).toFixed(0)}%`).join(', ')}), p99 ${w.api.apiP99Ms} ms (worst round ${w.api.worstApiP99Ms} ms), ${w.api.errors} errors | >= 40%, p99 <= 25 ms |`,
+  );
 }

@@ -19,11 +19,11 @@ export function syntheticTools(n: number, taxonomy: Taxonomy, seed = 42): Tool[]
     const secondary: string[] = [];
     for (let k = 1 + Math.floor(r() * 3); k > 0; k--) {
       const c = pick(caps);
-      if (!chosen.has(c)) chosen.add(c), primary.push(c);
+      if (!chosen.has(c)) (chosen.add(c), primary.push(c));
     }
     for (let k = Math.floor(r() * 5); k > 0; k--) {
       const c = pick(caps);
-      if (!chosen.has(c)) chosen.add(c), secondary.push(c);
+      if (!chosen.has(c)) (chosen.add(c), secondary.push(c));
     }
     const oss = r() < 0.6;
     tools.push({
@@ -43,7 +43,10 @@ export function syntheticTools(n: number, taxonomy: Taxonomy, seed = 42): Tool[]
       competesWith: [],
       status: r() < 0.05 ? { state: 'discontinued', checked: '2026-11-27', since: '2024', replacedBy: ['tool-0'] } : { state: 'active', checked: '2026-11-27' },
       firstRelease: 2010 + Math.floor(r() * 16),
-      sources: { license: { url: 'https://example.org/license', checked: '2026-12-01' }, status: { url: 'https://example.org/releases', checked: '2026-12-01' } },
+      sources: {
+        license: { url: 'https://example.org/license', checked: '2026-12-01' },
+        status: { url: 'https://example.org/releases', checked: '2026-12-01' },
+      },
     } as Tool);
     if (!oss) delete (tools[i] as { repository?: string }).repository;
   }

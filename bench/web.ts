@@ -25,9 +25,8 @@ function start(script: string, args: string[] = []): Promise<{ child: ChildProce
 
 function load(url: string, paths: string[], seconds: number): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
-    autocannon(
-      { url, connections: 32, duration: seconds, requests: paths.map((path) => ({ method: 'GET', path })) },
-      (err, result) => (err ? reject(err) : resolve(result)),
+    autocannon({ url, connections: 32, duration: seconds, requests: paths.map((path) => ({ method: 'GET', path })) }, (err, result) =>
+      err ? reject(err) : resolve(result),
     );
   });
 }
@@ -104,9 +103,14 @@ const p = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs
 export async function benchWeb(tools = 2500) {
   const webRoot = await buildWebApp();
   // The browser's own floor: a one-line page, served by the same server with the same headers.
-  writeFileSync(join(webRoot, 'floor.html'), '<!doctype html><html lang="en"><meta charset="utf-8"><title>floor</title><p elementtiming="floor">MLOps Navigator</p></html>');
+  writeFileSync(
+    join(webRoot, 'floor.html'),
+    '<!doctype html><html lang="en"><meta charset="utf-8"><title>floor</title><p elementtiming="floor">MLOps Navigator</p></html>',
+  );
   // The map page loads the entry chunk only (other pages' chunks load when visited).
-  const jsGzip = readdirSync(join(webRoot, 'assets')).filter((f) => f.startsWith('index-') && f.endsWith('.js')).reduce((n, f) => n + gzipSync(readFileSync(join(webRoot, 'assets', f))).length, 0);
+  const jsGzip = readdirSync(join(webRoot, 'assets'))
+    .filter((f) => f.startsWith('index-') && f.endsWith('.js'))
+    .reduce((n, f) => n + gzipSync(readFileSync(join(webRoot, 'assets', f))).length, 0);
 
   const api = await start('servers/api.js', [String(tools), webRoot]);
   const hello = await start('servers/hello.js');
@@ -138,10 +142,12 @@ export async function benchWeb(tools = 2500) {
       await page.close();
     }
     // The same keystrokes typed as soon as the index exists, while the one-character queries are still warming.
-    const early = (await warmRuns(context, `http://127.0.0.1:${api.port}/`, async (page) => {
-      await markTime(page, 'mlnav:search-ready');
-      return typeQuery(page);
-    })).flat();
+    const early = (
+      await warmRuns(context, `http://127.0.0.1:${api.port}/`, async (page) => {
+        await markTime(page, 'mlnav:search-ready');
+        return typeQuery(page);
+      })
+    ).flat();
     // The radar page on a 400-tool catalogue (400 blips).
     const small = await start('servers/api.js', ['400', webRoot]);
     let radar: Array<{ drawn: number; onScreen: number }>;
@@ -151,7 +157,12 @@ export async function benchWeb(tools = 2500) {
         drawn: await markTime(page, 'mlnav:radar-painted'),
         onScreen: await presented(page, 'radar-complete'),
       }));
-      radarSameSite = await warmRuns(context, `http://127.0.0.1:${small.port}/#/radar`, (page) => presented(page, 'radar-complete'), `http://127.0.0.1:${small.port}/floor.html`);
+      radarSameSite = await warmRuns(
+        context,
+        `http://127.0.0.1:${small.port}/#/radar`,
+        (page) => presented(page, 'radar-complete'),
+        `http://127.0.0.1:${small.port}/floor.html`,
+      );
     } finally {
       small.child.kill();
     }
@@ -168,13 +179,20 @@ export async function benchWeb(tools = 2500) {
       isolated.child.kill();
     }
     const floor = await warmRuns(context, `http://127.0.0.1:${api.port}/floor.html`, (page) => presented(page, 'floor'));
-    const sameSite = await warmRuns(context, `http://127.0.0.1:${api.port}/`, (page) => markTime(page, 'mlnav:map-painted'), `http://127.0.0.1:${api.port}/floor.html`);
+    const sameSite = await warmRuns(
+      context,
+      `http://127.0.0.1:${api.port}/`,
+      (page) => markTime(page, 'mlnav:map-painted'),
+      `http://127.0.0.1:${api.port}/floor.html`,
+    );
     await browser.close();
 
     // API throughput against the bare baseline, same machine, same run. This shared machine's speed drifts
     // within seconds (one 8 s + 8 s pair gave 31%, the next run 68%), so the two alternate in three rounds of
     // 4 s each and the ratio is taken per round: the median round is reported, and the worst.
-    const queries = ['flow', 'tracking', 'serving', 'tool 12', 'monitoring drift', 'vendor 7', 'pipelines', 'notebooks'].map((q) => `/api/tools?q=${encodeURIComponent(q)}`);
+    const queries = ['flow', 'tracking', 'serving', 'tool 12', 'monitoring drift', 'vendor 7', 'pipelines', 'notebooks'].map(
+      (q) => `/api/tools?q=${encodeURIComponent(q)}`,
+    );
     await load(`http://127.0.0.1:${hello.port}`, ['/'], 2); // warm-up
     await load(`http://127.0.0.1:${api.port}`, queries, 2);
     const rounds: Array<{ base: autocannon.Result; ours: autocannon.Result; ratio: number }> = [];

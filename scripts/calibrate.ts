@@ -21,19 +21,35 @@ const taxonomy = loaded.taxonomy;
 let cat = buildCatalogue(taxonomy, loaded.tools);
 let tax = cat.tax;
 /** The same catalogue with substrate capabilities (raw compute) pulling x with another weight. */
-const withSubstratePull = (pull: number) => buildCatalogue({ ...taxonomy, capabilities: taxonomy.capabilities.map((c) => (c.substrate ? { ...c, pull } : c)) }, loaded.tools);
+const withSubstratePull = (pull: number) =>
+  buildCatalogue({ ...taxonomy, capabilities: taxonomy.capabilities.map((c) => (c.substrate ? { ...c, pull } : c)) }, loaded.tools);
 const substratePull = taxonomy.capabilities.find((c) => c.substrate)?.pull ?? 1;
 const seed = readSeedFigure(seedFigureFile).filter((s) => cat.byId.has(s.tool));
-const expert = (parse(readFileSync('test/fixtures/expert-placement.yaml', 'utf8')) as Array<{ tool: string; quadrant: string }>).filter((e) => cat.byId.has(e.tool));
+const expert = (parse(readFileSync('test/fixtures/expert-placement.yaml', 'utf8')) as Array<{ tool: string; quadrant: string }>).filter((e) =>
+  cat.byId.has(e.tool),
+);
 
 function score(model: PlacementModel) {
   const at = (id: string) => place({ ...cat.byId.get(id)!, override: undefined }, tax, cat.context, model);
   const placed = seed.map((s) => ({ s, p: at(s.tool) }));
   const matches = placed.filter(({ s, p }) => p.quadrant === quadrantOf(tax, s.x, s.y, model)).length;
-  const rx = spearman(placed.map(({ s }) => s.x), placed.map(({ p }) => p.x));
-  const ry = spearman(placed.map(({ s }) => s.y), placed.map(({ p }) => p.y));
+  const rx = spearman(
+    placed.map(({ s }) => s.x),
+    placed.map(({ p }) => p.x),
+  );
+  const ry = spearman(
+    placed.map(({ s }) => s.y),
+    placed.map(({ p }) => p.y),
+  );
   const expertMisses = expert.filter((e) => at(e.tool).quadrant !== e.quadrant).map((e) => e.tool);
-  return { matches, rx, ry, expert: expert.length - expertMisses.length, expertMisses, misses: placed.filter(({ s, p }) => p.quadrant !== quadrantOf(tax, s.x, s.y, model)).map(({ s }) => s.tool) };
+  return {
+    matches,
+    rx,
+    ry,
+    expert: expert.length - expertMisses.length,
+    expertMisses,
+    misses: placed.filter(({ s, p }) => p.quadrant !== quadrantOf(tax, s.x, s.y, model)).map(({ s }) => s.tool),
+  };
 }
 type Score = ReturnType<typeof score>;
 /** Seed quadrant matches and expert agreement count alike; the correlations break ties. */
@@ -41,27 +57,27 @@ const value = (r: Score) => r.matches + r.expert + Math.min(r.rx - 0.9, r.ry - 0
 
 let best: { model: PlacementModel; pull: number; r: Score } | undefined;
 for (const pull of [1, 1.5, 2]) {
- cat = withSubstratePull(pull);
- tax = cat.tax;
- for (const tie of [0.02, 0.05])
- for (const cloudServiceShift of [-0.3, -0.45, -0.6])
-  for (const partial of [0.3, 0.5])
-    for (const spartial of [0.2, 0.35])
-      for (const stages of [0, 0.15, 0.3])
-        for (const via of [0.2, 0.4])
-          for (const substrate of [2, 2.5, 3, 3.5])
-            for (const allInOneAt of [3, 3.4, 3.8, 4.2, 4.6])
-              for (const softness of [1, 2]) {
-                const model: PlacementModel = {
-                  ...PLACEMENT_MODEL,
-                  weight: { core: 1, partial },
-                  cloudServiceShift,
-                  tie,
-                  scope: { ...PLACEMENT_MODEL.scope, partial: spartial, stages, via, substrate, allInOneAt, softness },
-                };
-                const r = score(model);
-                if (!best || value(r) > value(best.r)) best = { model, pull, r };
-              }
+  cat = withSubstratePull(pull);
+  tax = cat.tax;
+  for (const tie of [0.02, 0.05])
+    for (const cloudServiceShift of [-0.3, -0.45, -0.6])
+      for (const partial of [0.3, 0.5])
+        for (const spartial of [0.2, 0.35])
+          for (const stages of [0, 0.15, 0.3])
+            for (const via of [0.2, 0.4])
+              for (const substrate of [2, 2.5, 3, 3.5])
+                for (const allInOneAt of [3, 3.4, 3.8, 4.2, 4.6])
+                  for (const softness of [1, 2]) {
+                    const model: PlacementModel = {
+                      ...PLACEMENT_MODEL,
+                      weight: { core: 1, partial },
+                      cloudServiceShift,
+                      tie,
+                      scope: { ...PLACEMENT_MODEL.scope, partial: spartial, stages, via, substrate, allInOneAt, softness },
+                    };
+                    const r = score(model);
+                    if (!best || value(r) > value(best.r)) best = { model, pull, r };
+                  }
 }
 cat = withSubstratePull(substratePull);
 tax = cat.tax;
@@ -71,4 +87,12 @@ const fmt = (r: Score) =>
   `seed ${r.matches}/${seed.length} in quadrant, Spearman x ${r.rx.toFixed(3)}, y ${r.ry.toFixed(3)}; misses: ${r.misses.join(', ') || 'none'}\n         expert ${r.expert}/${expert.length}; misses: ${r.expertMisses.join(', ') || 'none'}`;
 console.log(`current: ${fmt(current)}`);
 console.log(`best:    ${fmt(best!.r)}`);
-console.log(JSON.stringify({ substratePull: best!.pull, tie: best!.model.tie, weight: best!.model.weight, cloudServiceShift: best!.model.cloudServiceShift, scope: best!.model.scope }));
+console.log(
+  JSON.stringify({
+    substratePull: best!.pull,
+    tie: best!.model.tie,
+    weight: best!.model.weight,
+    cloudServiceShift: best!.model.cloudServiceShift,
+    scope: best!.model.scope,
+  }),
+);

@@ -29,7 +29,6 @@ for (const path of files) {
     for (const c of value.categories) if (!cats.has(c)) problems.push({ file, field: 'categories', message: `unknown category "${c}"`, severity: 'error' });
     for (const r of [...value.worksWith, ...value.competesWith, ...(value.status.replacedBy ?? [])])
       if (!ids.has(r)) problems.push({ file, field: 'worksWith/competesWith/replacedBy', message: `unknown tool "${r}"`, severity: 'error' });
-  
   }
   for (const p of problems) {
     if (p.severity === 'error') bad++;

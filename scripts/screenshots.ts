@@ -25,13 +25,14 @@ const base = await new Promise<string>((resolve) => {
 const browser = await launchChromium();
 for (const spec of pages) {
   const at = spec.indexOf('=');
-  const name = spec.slice(0, at), hash = spec.slice(at + 1);
+  const name = spec.slice(0, at),
+    hash = spec.slice(at + 1);
   for (const width of [1440, 390]) {
     const page = await browser.newPage({ viewport: { width, height: 900 } });
     await page.goto(base + hash);
     // Wait until the page has settled: no request in flight and nothing marked busy.
     await page.waitForLoadState('networkidle');
-    await page.waitForFunction("!document.querySelector('[aria-busy=\"true\"]')", undefined, { timeout: 30_000 });
+    await page.waitForFunction('!document.querySelector(\'[aria-busy="true"]\')', undefined, { timeout: 30_000 });
     const file = join(out, `${name}-${width}.png`);
     await page.screenshot({ path: file, fullPage: true });
     console.log(`wrote ${file}`);

@@ -47,9 +47,16 @@ describe('HTTP API', () => {
 
   it('400 names the bad parameter', async () => {
     for (const [query, parameter] of [
-      ['limit=0', 'limit'], ['limit=1001', 'limit'], ['offset=-1', 'offset'], ['quadrant=nowhere', 'quadrant'],
-      ['capability=telepathy', 'capability'], ['stage=nope', 'stage'], ['oss=maybe', 'oss'], ['colour=red', 'colour'],
-      ['q=a&q=b', 'q'], [`q=${'x'.repeat(201)}`, 'q'],
+      ['limit=0', 'limit'],
+      ['limit=1001', 'limit'],
+      ['offset=-1', 'offset'],
+      ['quadrant=nowhere', 'quadrant'],
+      ['capability=telepathy', 'capability'],
+      ['stage=nope', 'stage'],
+      ['oss=maybe', 'oss'],
+      ['colour=red', 'colour'],
+      ['q=a&q=b', 'q'],
+      [`q=${'x'.repeat(201)}`, 'q'],
     ] as const) {
       const res = await get(`/api/tools?${query}`);
       expect(res.status, query).toBe(400);
@@ -85,7 +92,7 @@ describe('HTTP API', () => {
     expect(web.taxonomy.quadrants).toHaveLength(4);
   });
 
-  it('GET /api/radar and /api/radar/backstage serve the default radar, the second in Backstage\'s loader shape', async () => {
+  it("GET /api/radar and /api/radar/backstage serve the default radar, the second in Backstage's loader shape", async () => {
     const radar = await body(await get('/api/radar'));
     expect(radar.editions.at(-1).blips).toHaveLength(cat.tools.length);
     const b = await body(await get('/api/radar/backstage'));
@@ -98,7 +105,20 @@ describe('HTTP API', () => {
   it('GET /api/openapi.json is an OpenAPI 3.1 document covering every endpoint', async () => {
     const doc = await body(await get('/api/openapi.json'));
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths).sort()).toEqual(['/api/catalogue', '/api/map', '/api/radar', '/api/radar/backstage', '/api/recommend', '/api/stacks', '/api/stacks/analyze', '/api/stacks/{id}', '/api/taxonomy', '/api/tools', '/api/tools/{id}', '/api/validate']);
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      '/api/catalogue',
+      '/api/map',
+      '/api/radar',
+      '/api/radar/backstage',
+      '/api/recommend',
+      '/api/stacks',
+      '/api/stacks/analyze',
+      '/api/stacks/{id}',
+      '/api/taxonomy',
+      '/api/tools',
+      '/api/tools/{id}',
+      '/api/validate',
+    ]);
     expect(doc.paths['/api/tools'].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['q', 'limit', 'offset', 'quadrant']));
     expect(doc.components.schemas.Tool.properties.capabilities).toBeDefined();
   });
@@ -154,10 +174,21 @@ describe('stack and recommendation API', () => {
     getStack: async (id: string) => (stacksSaved.has(id) ? { id, name: 'x', savedAt: 'now', stack: stacksSaved.get(id) as any } : undefined),
     listStacks: async () => [...stacksSaved.keys()].map((id) => ({ id, name: 'x', savedAt: 'now' })),
   };
-  const writer = createApp({ catalogue: cat, info: { sourceHash: 't', loadedAt: '2026-11-27T00:00:00Z', source: 'bundled' }, stacks: repo, writeToken: 'secret-token' });
+  const writer = createApp({
+    catalogue: cat,
+    info: { sourceHash: 't', loadedAt: '2026-11-27T00:00:00Z', source: 'bundled' },
+    stacks: repo,
+    writeToken: 'secret-token',
+  });
   const post = (a: typeof app, path: string, b: unknown, headers: Record<string, string> = {}) =>
     a.request(path, { method: 'POST', body: JSON.stringify(b), headers: { 'Content-Type': 'application/json', ...headers } });
-  const good = { name: 'Acme', teams: [{ name: 'R', persona: 'researcher', tools: ['mlflow', 'optuna'] }, { name: 'P', persona: 'engineer', tools: ['kubernetes'] }] };
+  const good = {
+    name: 'Acme',
+    teams: [
+      { name: 'R', persona: 'researcher', tools: ['mlflow', 'optuna'] },
+      { name: 'P', persona: 'engineer', tools: ['kubernetes'] },
+    ],
+  };
 
   it('POST /api/stacks/analyze analyses a stack; an unknown tool or persona is a 400 naming the field', async () => {
     const ok = await post(app, '/api/stacks/analyze', good);
@@ -177,7 +208,12 @@ describe('stack and recommendation API', () => {
     expect((await post(writer, '/api/stacks', good)).status).toBe(401);
     expect((await post(writer, '/api/stacks', good, { Authorization: 'Bearer wrong-token!' })).status).toBe(401);
     expect((await post(app, '/api/stacks', good, { Authorization: 'Bearer x' })).status).toBe(403);
-    const bad = await post(writer, '/api/stacks', { ...good, name: 'Bad', teams: [{ name: 'R', persona: 'wizard', tools: [] }] }, { Authorization: 'Bearer secret-token' });
+    const bad = await post(
+      writer,
+      '/api/stacks',
+      { ...good, name: 'Bad', teams: [{ name: 'R', persona: 'wizard', tools: [] }] },
+      { Authorization: 'Bearer secret-token' },
+    );
     expect(bad.status).toBe(400);
     expect(stacksSaved.size).toBe(0);
     const saved = await post(writer, '/api/stacks', good, { Authorization: 'Bearer secret-token' });
@@ -193,7 +229,9 @@ describe('stack and recommendation API', () => {
   it('POST /api/recommend answers with a proven-optimal stack, or explains why none exists', async () => {
     const ok = await body(await post(app, '/api/recommend', { needs: ['experiment-tracking', 'model-serving'], openSourceOnly: true }));
     expect(ok).toMatchObject({ feasible: true, optimal: true });
-    const none = await body(await post(app, '/api/recommend', { needs: ['model-serving'], exclude: cat.tools.filter((t) => t.capabilities['model-serving']).map((t) => t.id) }));
+    const none = await body(
+      await post(app, '/api/recommend', { needs: ['model-serving'], exclude: cat.tools.filter((t) => t.capabilities['model-serving']).map((t) => t.id) }),
+    );
     expect(none.feasible).toBe(false);
     expect(none.blocked[0].blockedBy).toEqual(['exclude']);
     const bad = await post(app, '/api/recommend', { needs: ['telepathy'] });

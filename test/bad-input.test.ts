@@ -18,7 +18,10 @@ function brokenFolder(root: string): string {
   // 1. YAML that does not parse (an unclosed flow sequence on line 4).
   writeFileSync(join(dir, 'tools', 'broken-yaml.yaml'), 'id: broken-yaml\nname: Broken\naliases: []\ncategories: [single-component-ml-tools\n');
   // 2. An unknown capability on a known line.
-  writeFileSync(join(dir, 'tools', 'mystery.yaml'), toolToYaml({ ...good, id: 'mystery', name: 'Mystery', capabilities: { telepathy: { strength: 'partial' } } }));
+  writeFileSync(
+    join(dir, 'tools', 'mystery.yaml'),
+    toolToYaml({ ...good, id: 'mystery', name: 'Mystery', capabilities: { telepathy: { strength: 'partial' } } }),
+  );
   // 3. A duplicate id: optuna.yml next to optuna.yaml.
   writeFileSync(join(dir, 'tools', 'optuna.yml'), toolToYaml(good));
   // 4. A missing required field (no licence).
@@ -60,7 +63,14 @@ describe('bad input is reported in full, with file and line, and loses nothing',
   it('the unknown capability points at its own line', () => {
     const { problems } = loadCatalogueFolder(brokenFolder(root), { fallbackTaxonomy: bundledTaxonomy, relativeTo: root });
     const p = problems.find((p) => p.message.includes('telepathy'))!;
-    const text = toolToYaml({ ...bundledCatalogue().byId.get('optuna')!, worksWith: [], competesWith: [], id: 'mystery', name: 'Mystery', capabilities: { telepathy: { strength: 'partial' } } });
+    const text = toolToYaml({
+      ...bundledCatalogue().byId.get('optuna')!,
+      worksWith: [],
+      competesWith: [],
+      id: 'mystery',
+      name: 'Mystery',
+      capabilities: { telepathy: { strength: 'partial' } },
+    });
     expect(text.split('\n')[p.line! - 1]).toContain('telepathy');
   });
 

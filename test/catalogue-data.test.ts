@@ -63,7 +63,10 @@ describe('the bundled catalogue', () => {
       expect(Math.abs(p.y), id).toBeLessThanOrEqual(1);
       const { summary, steps } = explainPlacement(cat.byId.get(id)!, cat.tax, cat.context);
       expect(steps.some((s) => s.code.startsWith('x.')) && steps.some((s) => s.code.startsWith('y.')), id).toBe(true);
-      expect(summary.map((r) => r.code), id).toEqual(expect.arrayContaining(['scope', 'artifact']));
+      expect(
+        summary.map((r) => r.code),
+        id,
+      ).toEqual(expect.arrayContaining(['scope', 'artifact']));
     }
   });
 });

@@ -17,7 +17,11 @@ describe('mlnav CLI', () => {
     expect(tools).toHaveLength(bundledCatalogue().tools.length);
     for (const key of ['id', 'name', 'aliases', 'categories', 'capabilities', 'quadrant', 'x', 'y', 'override', 'license', 'openSource', 'offering', 'status'])
       expect(tools[0]).toHaveProperty(key);
-    expect(tools.find((t) => t.id === 'optuna')).toMatchObject({ quadrant: 'specialized-ml-tools', override: null, capabilities: ['hyperparameter-optimisation'] });
+    expect(tools.find((t) => t.id === 'optuna')).toMatchObject({
+      quadrant: 'specialized-ml-tools',
+      override: null,
+      capabilities: ['hyperparameter-optimisation'],
+    });
   });
 
   it('filters combine', async () => {

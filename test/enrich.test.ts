@@ -26,7 +26,12 @@ beforeAll(async () => {
     if (rateLimitOnce) {
       rateLimitOnce = false;
       res.writeHead(403, { 'content-type': 'application/json', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000) + 1) });
-      return res.end(JSON.stringify({ message: 'API rate limit exceeded', documentation_url: 'https://docs.github.com/rest/overview/resources-in-the-rest-api#rate-limiting' }));
+      return res.end(
+        JSON.stringify({
+          message: 'API rate limit exceeded',
+          documentation_url: 'https://docs.github.com/rest/overview/resources-in-the-rest-api#rate-limiting',
+        }),
+      );
     }
     const file = join(fixtures, `${path}.json`);
     if (!existsSync(file)) {
@@ -137,7 +142,15 @@ describe('mlnav enrich', () => {
   });
 
   it('replaces its own blocks on a second run instead of adding more', () => {
-    const activity = { stars: 1, latestRelease: null, archived: false, license: null, pushedAt: '2026-01-01', source: 'https://api.github.com/repos/a/b', checked: '2026-12-01' };
+    const activity = {
+      stars: 1,
+      latestRelease: null,
+      archived: false,
+      license: null,
+      pushedAt: '2026-01-01',
+      source: 'https://api.github.com/repos/a/b',
+      checked: '2026-12-01',
+    };
     const once = withEnrichment('id: x\nname: X\nsources:\n  license: { url: https://a.example, checked: 2026-12-01 }\n', activity, []);
     const twice = withEnrichment(once, { ...activity, stars: 2 }, []);
     expect(twice.match(/^activity:/gm)).toHaveLength(1);

@@ -50,7 +50,9 @@ describe('placement agrees with experts outside the seed figure', () => {
   // holds the measured ceiling (as a share) and prints the verdict.
   it("mlnav check's category/placement disagreements stay at or under 6.5% (the 5% target is not yet met)", () => {
     const d = placementDisagreements(cat);
-    console.log(`category/placement disagreements: ${d.length}/${cat.tools.length} (${((100 * d.length) / cat.tools.length).toFixed(1)}%; target 5%: ${d.length / cat.tools.length <= 0.05 ? 'met' : 'NOT met'}): ${d.map((x) => `${x.tool} (${x.computed})`).join(', ')}`);
+    console.log(
+      `category/placement disagreements: ${d.length}/${cat.tools.length} (${((100 * d.length) / cat.tools.length).toFixed(1)}%; target 5%: ${d.length / cat.tools.length <= 0.05 ? 'met' : 'NOT met'}): ${d.map((x) => `${x.tool} (${x.computed})`).join(', ')}`,
+    );
     expect(d.length / cat.tools.length).toBeLessThanOrEqual(0.065);
   });
 });

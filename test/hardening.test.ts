@@ -8,7 +8,16 @@ import { bundledCatalogue } from './helpers/bundled.js';
 
 /** Bad input that used to hurt (issue: hardening), each with a test that fails on the old code. */
 describe('bounded parsers and safe outputs', () => {
-  const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(', ')}]`)].join('\n');
+  const bomb = [
+    'a: &a [x, x, x, x, x, x, x, x, x, x]',
+    ...Array.from(
+      { length: 8 },
+      (_, i) =>
+        `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10)
+          .fill(`*${String.fromCharCode(97 + i)}`)
+          .join(', ')}]`,
+    ),
+  ].join('\n');
 
   it('a YAML alias bomb is refused with a located problem instead of being expanded', () => {
     expect(bomb.length).toBeLessThan(2000);
@@ -16,7 +25,14 @@ describe('bounded parsers and safe outputs', () => {
     expect(src.data).toBeUndefined();
     expect(src.problems).toEqual([expect.objectContaining({ file: 'bomb.yaml', severity: 'error', message: expect.stringMatching(/alias/i) })]);
     // The same through the stack-file reader: refused, not analysed.
-    const { stack, problems } = parseStackText(`name: x\nteams:\n  - name: t\n    persona: researcher\n    tools: []\nextra:\n${bomb.split('\n').map((l) => `  ${l}`).join('\n')}\n`, 'stack.yaml', bundledCatalogue());
+    const { stack, problems } = parseStackText(
+      `name: x\nteams:\n  - name: t\n    persona: researcher\n    tools: []\nextra:\n${bomb
+        .split('\n')
+        .map((l) => `  ${l}`)
+        .join('\n')}\n`,
+      'stack.yaml',
+      bundledCatalogue(),
+    );
     expect(stack).toBeUndefined();
     expect(problems.length).toBeGreaterThan(0);
   });
@@ -32,11 +48,16 @@ describe('bounded parsers and safe outputs', () => {
       title: 't',
       rings: [{ id: 'adopt', name: 'Adopt' }],
       quadrants: [{ id: 'q', name: 'Q' }],
-      editions: [{ date: '2026-12-01', blips: [
-        { id: 'a', name: '=HYPERLINK("http://evil.example","x")', quadrant: 'q', ring: 'adopt', rationale: '+1 great' },
-        { id: 'b', name: '@SUM(A1)', quadrant: 'q', ring: 'adopt', rationale: '-2' },
-        { id: 'c', name: 'Plain', quadrant: 'q', ring: 'adopt', rationale: 'fine' },
-      ] }],
+      editions: [
+        {
+          date: '2026-12-01',
+          blips: [
+            { id: 'a', name: '=HYPERLINK("http://evil.example","x")', quadrant: 'q', ring: 'adopt', rationale: '+1 great' },
+            { id: 'b', name: '@SUM(A1)', quadrant: 'q', ring: 'adopt', rationale: '-2' },
+            { id: 'c', name: 'Plain', quadrant: 'q', ring: 'adopt', rationale: 'fine' },
+          ],
+        },
+      ],
     };
     const csv = exportByorCsv(radar as never);
     expect(csv).not.toMatch(/(^|,)"?[=+@-]/m);
@@ -47,7 +68,9 @@ describe('bounded parsers and safe outputs', () => {
 
   it('control characters in names keep the SVG valid XML and the PNG export working', () => {
     const quadrants = bundledCatalogue().tax.taxonomy.quadrants;
-    const svg = renderLandscapeSvg(layoutLandscape([{ id: 'x', name: 'bad\u0001name\u001b[31m', x: 0.5, y: 0.5, quadrant: 'ml-platforms' }], { quadrants, width: 400, height: 300 }));
+    const svg = renderLandscapeSvg(
+      layoutLandscape([{ id: 'x', name: 'bad\u0001name\u001b[31m', x: 0.5, y: 0.5, quadrant: 'ml-platforms' }], { quadrants, width: 400, height: 300 }),
+    );
     expect(svg).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
     expect(svg).toContain('bad\uFFFDname\uFFFD[31m');
     const png = svgToPng(svg);
@@ -105,7 +128,9 @@ describe('catalogue folders: only regular files, inside the folder, as UTF-8', (
     const root = mkdtempSync(join(tmpdir(), 'mlnav-files-'));
     const tools = join(root, 'cat', 'tools');
     mkdirSync(tools, { recursive: true });
-    const optuna = readFileSync(join(bundledDataDir, 'tools', 'optuna.yaml'), 'utf8').replace(/^worksWith: .*$/m, 'worksWith: []').replace(/^competesWith: .*$/m, 'competesWith: []');
+    const optuna = readFileSync(join(bundledDataDir, 'tools', 'optuna.yaml'), 'utf8')
+      .replace(/^worksWith: .*$/m, 'worksWith: []')
+      .replace(/^competesWith: .*$/m, 'competesWith: []');
     writeFileSync(join(tools, 'optuna.yaml'), optuna);
     execFileSync('mkfifo', [join(tools, 'fifo.yaml')]);
     writeFileSync(join(root, 'outside.yaml'), optuna.replace('id: optuna', 'id: outside'));
@@ -113,7 +138,11 @@ describe('catalogue folders: only regular files, inside the folder, as UTF-8', (
     writeFileSync(join(tools, 'empty.yaml'), '# nothing here\n');
     writeFileSync(join(tools, 'latin.yaml'), Buffer.from(optuna.replace('id: optuna', 'id: latin').replace('Optuna', 'Optuna caf\u00e9'), 'latin1'));
     const { problems, tools: loaded } = loadCatalogueFolder(join(root, 'cat'), { fallbackTaxonomy: bundledTaxonomy });
-    const about = (f: string) => problems.filter((p) => p.file.endsWith(f)).map((p) => p.message).join(' ');
+    const about = (f: string) =>
+      problems
+        .filter((p) => p.file.endsWith(f))
+        .map((p) => p.message)
+        .join(' ');
     expect(about('fifo.yaml')).toMatch(/not a regular file \(a FIFO\)/);
     expect(about('outside.yaml')).toMatch(/symbolic link out of the folder/);
     expect(about('empty.yaml')).toMatch(/empty file/);
@@ -132,12 +161,18 @@ describe('HTTP: conditional requests, media types, credentials, validation', () 
     expect((await app.request('/api/tools?limit=1', { headers: { 'If-None-Match': etag } })).status).toBe(304);
     expect((await app.request('/api/tools/no-such-tool', { headers: { 'If-None-Match': etag } })).status).toBe(404);
     expect((await app.request('/api/tools?limit=0', { headers: { 'If-None-Match': etag } })).status).toBe(400);
-    const rec = (type: string, body: unknown) => app.request('/api/recommend', { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': type } });
+    const rec = (type: string, body: unknown) =>
+      app.request('/api/recommend', { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': type } });
     expect((await rec('APPLICATION/JSON', { needs: ['model-serving'] })).status).toBe(200);
     expect((await rec('application/json; charset=utf-8', { needs: ['model-serving'] })).status).toBe(200);
     expect((await rec('application/jsonx', { needs: ['model-serving'] })).status).toBe(415);
     expect((await rec('application/json', { needs: ['model-serving'], cloud: 'nowhere' })).status).toBe(400);
-    const save = (auth: string) => app.request('/api/stacks', { method: 'POST', body: JSON.stringify({ name: 'x', teams: [{ name: 't', persona: 'researcher', tools: [] }] }), headers: { 'Content-Type': 'application/json', Authorization: auth } });
+    const save = (auth: string) =>
+      app.request('/api/stacks', {
+        method: 'POST',
+        body: JSON.stringify({ name: 'x', teams: [{ name: 't', persona: 'researcher', tools: [] }] }),
+        headers: { 'Content-Type': 'application/json', Authorization: auth },
+      });
     expect((await save('secret')).status).toBe(401);
     expect((await save('Basic secret')).status).toBe(401);
   });

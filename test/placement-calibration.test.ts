@@ -23,10 +23,13 @@ describe('placement calibrated against the seed figure', () => {
   const seed = readSeedFigure(seedFigureFile);
 
   // shared/ sits beside the checkout on the project's machines and in CI; elsewhere the bundled copy stands alone.
-  it.skipIf(!existsSync(join(packageRoot, '..', 'shared', 'DOMAIN.md')))('the bundled seed table is the DOMAIN.md figure table, row for row (needs ../shared)', () => {
-    const domain = domainFigureTable()!;
-    expect(seed.map(({ name, x, y }) => ({ name, x, y }))).toEqual(domain);
-  });
+  it.skipIf(!existsSync(join(packageRoot, '..', 'shared', 'DOMAIN.md')))(
+    'the bundled seed table is the DOMAIN.md figure table, row for row (needs ../shared)',
+    () => {
+      const domain = domainFigureTable()!;
+      expect(seed.map(({ name, x, y }) => ({ name, x, y }))).toEqual(domain);
+    },
+  );
 
   // The issue's target is 42 of 44 in the figure's quadrant. Measured: 41. Weights & Biases and Comet now ship
   // registries, sweeps, monitoring and LLM tracing as documented core features (2026), so they count as
@@ -43,7 +46,9 @@ describe('placement calibrated against the seed figure', () => {
     expect(report.compared).toBe(44);
     expect(report.missing).toEqual([]);
     expect(report.overridden).toEqual([]);
-    console.log(`seed calibration target of ${CALIBRATION_TARGETS.quadrantMatches}/44: ${report.quadrantMatches >= CALIBRATION_TARGETS.quadrantMatches ? 'met' : 'NOT met'}`);
+    console.log(
+      `seed calibration target of ${CALIBRATION_TARGETS.quadrantMatches}/44: ${report.quadrantMatches >= CALIBRATION_TARGETS.quadrantMatches ? 'met' : 'NOT met'}`,
+    );
     expect(report.quadrantMatches).toBeGreaterThanOrEqual(41);
     expect(report.spearmanX).toBeGreaterThanOrEqual(CALIBRATION_TARGETS.spearmanX);
     expect(report.spearmanY).toBeGreaterThanOrEqual(CALIBRATION_TARGETS.spearmanY);

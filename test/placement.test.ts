@@ -45,20 +45,37 @@ describe('placement model', () => {
   it('puts a single model-side capability bottom-right and a broad software toolset top-left', () => {
     const hpo = place({ capabilities: { 'hyperparameter-optimisation': core } }, cat.tax);
     expect(hpo.quadrant).toBe('specialized-ml-tools');
-    const cloud = place({ capabilities: { 'compute-infrastructure': core, 'data-storage': core, containers: core, 'ci-cd': partial, 'model-serving': { strength: 'via', via: 'x' }, 'ml-pipelines': { strength: 'via', via: 'x' } } }, cat.tax);
+    const cloud = place(
+      {
+        capabilities: {
+          'compute-infrastructure': core,
+          'data-storage': core,
+          containers: core,
+          'ci-cd': partial,
+          'model-serving': { strength: 'via', via: 'x' },
+          'ml-pipelines': { strength: 'via', via: 'x' },
+        },
+      },
+      cat.tax,
+    );
     expect(cloud.quadrant).toBe('cloud-platforms');
   });
 
   it('adding capabilities never narrows scope (y is monotone in what a tool does)', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.constantFrom(...capIds), { minLength: 1, maxLength: 6 }), fc.constantFrom(...capIds), fc.constantFrom('core', 'partial', 'via'), (ids, extra, strength) => {
-        fc.pre(!ids.includes(extra));
-        const claims = Object.fromEntries(ids.map((c) => [c, core]));
-        const before = place({ capabilities: claims }, cat.tax);
-        const after = place({ capabilities: { ...claims, [extra]: strength === 'via' ? { strength, via: 'x' } : { strength } } }, cat.tax);
-        expect(after.y).toBeGreaterThanOrEqual(before.y);
-        expect(Math.abs(before.x)).toBeLessThanOrEqual(1);
-      }),
+      fc.property(
+        fc.uniqueArray(fc.constantFrom(...capIds), { minLength: 1, maxLength: 6 }),
+        fc.constantFrom(...capIds),
+        fc.constantFrom('core', 'partial', 'via'),
+        (ids, extra, strength) => {
+          fc.pre(!ids.includes(extra));
+          const claims = Object.fromEntries(ids.map((c) => [c, core]));
+          const before = place({ capabilities: claims }, cat.tax);
+          const after = place({ capabilities: { ...claims, [extra]: strength === 'via' ? { strength, via: 'x' } : { strength } } }, cat.tax);
+          expect(after.y).toBeGreaterThanOrEqual(before.y);
+          expect(Math.abs(before.x)).toBeLessThanOrEqual(1);
+        },
+      ),
     );
   });
 
@@ -74,7 +91,7 @@ describe('placement model', () => {
     expect(scope).toMatchObject({ code: 'scope' });
     expect(scope && 'coreStages' in scope && scope.coreStages).toEqual(expect.arrayContaining(['model-evaluation']));
     const names = namesFrom(cat.tax.taxonomy, (id) => cat.byId.get(id)?.name);
-    expect(placementSummary(summary, names).join(" ")).toMatch(/core features are .*experiment tracking.*, serving .*model evaluation/);
+    expect(placementSummary(summary, names).join(' ')).toMatch(/core features are .*experiment tracking.*, serving .*model evaluation/);
     expect(steps.some((s) => s.code === 'x.claim' && s.capability === 'experiment-tracking')).toBe(true);
     expect(steps.filter((s) => s.code.startsWith('y.')).length).toBeGreaterThanOrEqual(2);
   });
@@ -83,7 +100,9 @@ describe('placement model', () => {
     const optuna = cat.byId.get('optuna')!;
     const moved = { ...optuna, id: 'optuna-2', categories: ['common-swe-stack'] };
     const report = placementDisagreements(buildCatalogue(cat.tax.taxonomy, [optuna, moved]));
-    expect(report).toEqual([{ tool: 'optuna-2', computed: 'specialized-ml-tools', categories: ['common-swe-stack'], categoryQuadrants: ['standard-swe-tools'] }]);
+    expect(report).toEqual([
+      { tool: 'optuna-2', computed: 'specialized-ml-tools', categories: ['common-swe-stack'], categoryQuadrants: ['standard-swe-tools'] },
+    ]);
   });
 });
 

@@ -24,10 +24,17 @@ const zFrame: ImportFrame = {
   quadrants: ['Datastores', 'Data Management', 'Languages', 'Infrastructure'].map((n) => ({ id: n.toLowerCase().replace(/ /g, '-'), name: n })),
   rings: ['Adopt', 'Trial', 'Assess', 'Hold'].map((n) => ({ id: n.toLowerCase(), name: n })),
 };
-const ourFrame: ImportFrame = { title: 'MLOps adoption radar', quadrants: cat.tax.taxonomy.quadrants.map((q) => ({ id: q.id, name: q.name })), rings: cat.tax.taxonomy.rings.map((r) => ({ id: r.id, name: r.name })) };
+const ourFrame: ImportFrame = {
+  title: 'MLOps adoption radar',
+  quadrants: cat.tax.taxonomy.quadrants.map((q) => ({ id: q.id, name: q.name })),
+  rings: cat.tax.taxonomy.rings.map((r) => ({ id: r.id, name: r.name })),
+};
 
 /** What every format carries: name, quadrant, ring and movement of the current edition. */
-const essence = (r: Radar) => editionState(r).map((b) => ({ name: b.name, quadrant: b.quadrant, ring: b.ring, movement: b.movement })).sort((a, b) => a.name.localeCompare(b.name));
+const essence = (r: Radar) =>
+  editionState(r)
+    .map((b) => ({ name: b.name, quadrant: b.quadrant, ring: b.ring, movement: b.movement }))
+    .sort((a, b) => a.name.localeCompare(b.name));
 
 describe('radar formats: round trips', () => {
   const zalando = readRadar(ZALANDO, 'zalando-config.json', zFrame);
@@ -48,7 +55,11 @@ describe('radar formats: round trips', () => {
     const back = JSON.parse(readFileSync(out, 'utf8')) as typeof original;
     expect(back.date).toBe(original.date);
     const key = (e: Record<string, unknown>) => `${e.label}`;
-    const norm = (es: Array<Record<string, unknown>>) => es.filter((e) => e.active !== false).map((e) => ({ quadrant: e.quadrant, ring: e.ring, label: e.label, moved: e.moved ?? 0, link: e.link })).sort((a, b) => key(a).localeCompare(key(b)));
+    const norm = (es: Array<Record<string, unknown>>) =>
+      es
+        .filter((e) => e.active !== false)
+        .map((e) => ({ quadrant: e.quadrant, ring: e.ring, label: e.label, moved: e.moved ?? 0, link: e.link }))
+        .sort((a, b) => key(a).localeCompare(key(b)));
     expect(norm(back.entries)).toEqual(norm(original.entries));
   });
 
@@ -93,7 +104,9 @@ describe('radar formats: bad input is refused with the row named', () => {
   it('an unknown ring names the row, unless it is mapped', () => {
     const csv = 'name,ring,quadrant,isNew,description\nMLflow,Adopt,Machine Learning Platforms,FALSE,ok\nKedro,Evaluate,Machine Learning Platforms,TRUE,hmm\n';
     const r = readRadar(write('ring.csv', csv), 'ring.csv', ourFrame);
-    expect(r.problems).toEqual([expect.objectContaining({ file: 'ring.csv', line: 3, field: 'ring', message: expect.stringMatching(/^row 3: unknown ring "Evaluate"/) })]);
+    expect(r.problems).toEqual([
+      expect.objectContaining({ file: 'ring.csv', line: 3, field: 'ring', message: expect.stringMatching(/^row 3: unknown ring "Evaluate"/) }),
+    ]);
     const mapped = readRadar(join(dir, 'ring.csv'), 'ring.csv', { ...ourFrame, ringMap: { Evaluate: 'assess' } });
     expect(mapped.problems).toEqual([]);
     expect(editionState(mapped.radar!).find((b) => b.name === 'Kedro')).toMatchObject({ ring: 'assess', movement: 'new' });
@@ -108,14 +121,44 @@ describe('radar formats: bad input is refused with the row named', () => {
   });
 
   it('Zalando indexes out of range name the entry', () => {
-    const r = readRadar(write('z-bad.json', JSON.stringify({ date: '2026.01', entries: [{ quadrant: 0, ring: 0, label: 'A', active: true, moved: 0 }, { quadrant: 5, ring: 0, label: 'B', active: true, moved: 0 }] })), 'z-bad.json', zFrame);
-    expect(r.problems).toEqual([expect.objectContaining({ field: 'entries[1].quadrant', message: expect.stringMatching(/^entry 2: quadrant must be 0 to 3/) })]);
+    const r = readRadar(
+      write(
+        'z-bad.json',
+        JSON.stringify({
+          date: '2026.01',
+          entries: [
+            { quadrant: 0, ring: 0, label: 'A', active: true, moved: 0 },
+            { quadrant: 5, ring: 0, label: 'B', active: true, moved: 0 },
+          ],
+        }),
+      ),
+      'z-bad.json',
+      zFrame,
+    );
+    expect(r.problems).toEqual([
+      expect.objectContaining({ field: 'entries[1].quadrant', message: expect.stringMatching(/^entry 2: quadrant must be 0 to 3/) }),
+    ]);
   });
 
   it('our own format: duplicate names and unknown rings, with the line', () => {
-    const yaml = ['title: T', 'rings: [{id: adopt, name: Adopt}]', 'quadrants: [{id: a, name: A}, {id: b, name: B}, {id: c, name: C}, {id: d, name: D}]', 'editions:', '  - date: "2026-01"', '    blips:', '      - {id: x, name: X, quadrant: a, ring: adopt}', '      - {id: y, name: x, quadrant: a, ring: nope}', ''].join('\n');
+    const yaml = [
+      'title: T',
+      'rings: [{id: adopt, name: Adopt}]',
+      'quadrants: [{id: a, name: A}, {id: b, name: B}, {id: c, name: C}, {id: d, name: D}]',
+      'editions:',
+      '  - date: "2026-01"',
+      '    blips:',
+      '      - {id: x, name: X, quadrant: a, ring: adopt}',
+      '      - {id: y, name: x, quadrant: a, ring: nope}',
+      '',
+    ].join('\n');
     const r = readRadar(write('ours.yaml', yaml), 'ours.yaml', ourFrame);
-    expect(r.problems.map((p) => [p.line, p.field])).toEqual(expect.arrayContaining([[8, 'editions[0].blips[1].ring'], [8, 'editions[0].blips[1].name']]));
+    expect(r.problems.map((p) => [p.line, p.field])).toEqual(
+      expect.arrayContaining([
+        [8, 'editions[0].blips[1].ring'],
+        [8, 'editions[0].blips[1].name'],
+      ]),
+    );
   });
 });
 
@@ -150,7 +193,14 @@ describe('radar model and CLI', () => {
     const layout = JSON.parse((await runCli(['--db', db, 'radar', 'layout', radar, '--json'])).stdout);
     expect(layout.rings).toHaveLength(4);
     expect(layout.blips).toHaveLength(cat.tools.length);
-    expect(layout.blips[0]).toEqual({ id: expect.any(String), ring: expect.any(String), quadrant: expect.any(String), x: expect.any(Number), y: expect.any(Number), r: expect.any(Number) });
+    expect(layout.blips[0]).toEqual({
+      id: expect.any(String),
+      ring: expect.any(String),
+      quadrant: expect.any(String),
+      x: expect.any(Number),
+      y: expect.any(Number),
+      r: expect.any(Number),
+    });
     expect((await runCli(['--db', db, 'radar', 'render', radar, '--out', join(dir, 'r.svg')])).code).toBe(0);
     expect(readFileSync(join(dir, 'r.svg'), 'utf8').match(/data-blip-id=/g)).toHaveLength(cat.tools.length);
     expect((await runCli(['--db', db, 'radar', 'export', radar, '--to', 'backstage', '--out', join(dir, 'b.json')])).code).toBe(0);

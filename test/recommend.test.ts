@@ -64,7 +64,11 @@ describe('recommender rules', () => {
   });
 
   it('answers the best stack and up to two alternatives that differ in kind and in tools, each with its trade-off', () => {
-    const r = recommend(cat, { needs: ['experiment-tracking', 'model-registry', 'model-serving', 'model-monitoring', 'data-validation', 'ml-pipelines'] }, solve);
+    const r = recommend(
+      cat,
+      { needs: ['experiment-tracking', 'model-registry', 'model-serving', 'model-monitoring', 'data-validation', 'ml-pipelines'] },
+      solve,
+    );
     expect(r.feasible).toBe(true);
     expect(r.alternatives.length).toBeGreaterThan(0);
     expect(r.alternatives.length).toBeLessThanOrEqual(2);
@@ -81,7 +85,8 @@ describe('recommender rules', () => {
   it('the per-need alternatives for model serving are serving tools (no demo UI), and for monitoring, monitoring tools', () => {
     const r = recommend(cat, { needs: ['model-serving', 'model-monitoring'] }, solve);
     expect(r.perNeed['model-serving']!.map((a) => a.tool)).not.toContain('gradio');
-    for (const a of r.perNeed['model-monitoring']!) expect(coreIn(a.tool, 'model-monitoring') || cat.byId.get(a.tool)!.capabilities['model-monitoring']?.strength === 'partial', a.tool).toBe(true);
+    for (const a of r.perNeed['model-monitoring']!)
+      expect(coreIn(a.tool, 'model-monitoring') || cat.byId.get(a.tool)!.capabilities['model-monitoring']?.strength === 'partial', a.tool).toBe(true);
     for (const a of r.perNeed['model-monitoring']!) expect(['terraform', 'argo-cd', 'flux', 'grafana', 'prometheus']).not.toContain(a.tool);
   });
 

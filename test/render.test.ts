@@ -53,7 +53,16 @@ describe('landscape map', () => {
     const svg = renderLandscapeSvg(layout);
     expect(renderLandscapeSvg(layoutLandscape(points, { quadrants }))).toBe(svg);
     expect(svg.match(/data-tool-id="/g)).toHaveLength(points.length);
-    for (const text of ['Software-focused', 'Model-focused', 'All-in-one', 'Piecemeal', 'CLOUD PLATFORMS', 'MACHINE LEARNING PLATFORMS', 'SPECIALIZED ML TOOLS', 'STANDARD SWE TOOLS'])
+    for (const text of [
+      'Software-focused',
+      'Model-focused',
+      'All-in-one',
+      'Piecemeal',
+      'CLOUD PLATFORMS',
+      'MACHINE LEARNING PLATFORMS',
+      'SPECIALIZED ML TOOLS',
+      'STANDARD SWE TOOLS',
+    ])
       expect(svg).toContain(text);
     expect(svg).toContain('data-tool-id="mlflow"');
   });
@@ -71,7 +80,9 @@ describe('landscape map', () => {
   });
 
   it('escapes names and mutes everything but the highlighted tools', () => {
-    const svg = renderLandscapeSvg(layoutLandscape([...points.slice(0, 5), { id: 'x', name: '<b>&"', x: 0.5, y: 0.5, quadrant: 'ml-platforms' }], { highlight: new Set(['x']), quadrants }));
+    const svg = renderLandscapeSvg(
+      layoutLandscape([...points.slice(0, 5), { id: 'x', name: '<b>&"', x: 0.5, y: 0.5, quadrant: 'ml-platforms' }], { highlight: new Set(['x']), quadrants }),
+    );
     expect(svg).toContain('&lt;b&gt;&amp;&quot;');
     expect(svg).not.toContain('<b>');
     expect(svg.match(/opacity="0.25"/g)).toHaveLength(5);

@@ -20,7 +20,8 @@ describe('sources and fresh facts', () => {
     for (const t of bundledCatalogue().tools) {
       expect(t.sources.license.url, t.id).toMatch(/^https?:\/\//);
       expect(t.sources.status.url, t.id).toMatch(/^https?:\/\//);
-      for (const [c, claim] of Object.entries(t.capabilities)) if (claim.strength === 'core') expect(claim.source && claim.checked, `${t.id} ${c}`).toBeTruthy();
+      for (const [c, claim] of Object.entries(t.capabilities))
+        if (claim.strength === 'core') expect(claim.source && claim.checked, `${t.id} ${c}`).toBeTruthy();
     }
   });
 

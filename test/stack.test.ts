@@ -11,14 +11,23 @@ const stack = (s: unknown) => StackSchema.parse(s);
 describe('stack analysis on hand-made stacks', () => {
   it('finds overlaps: two experiment trackers are duplicated spend', () => {
     const a = analyzeStack(cat, stack({ name: 'o', teams: [{ name: 'R', persona: 'researcher', tools: ['mlflow', 'weights-and-biases', 'optuna'] }] }));
-    expect(a.overlaps).toEqual(expect.arrayContaining([expect.objectContaining({ capability: 'experiment-tracking', tools: ['mlflow', 'weights-and-biases'] })]));
+    expect(a.overlaps).toEqual(
+      expect.arrayContaining([expect.objectContaining({ capability: 'experiment-tracking', tools: ['mlflow', 'weights-and-biases'] })]),
+    );
   });
 
   it('finds gaps at capability level, for the lifecycle and the next level, with part 3 build-vs-buy advice', () => {
-    const a = analyzeStack(cat, stack({ name: 'g', teams: [{ name: 'R', persona: 'researcher', tools: ['optuna'] }], needs: ['model-monitoring', 'workflow-orchestration'] }));
+    const a = analyzeStack(
+      cat,
+      stack({ name: 'g', teams: [{ name: 'R', persona: 'researcher', tools: ['optuna'] }], needs: ['model-monitoring', 'workflow-orchestration'] }),
+    );
     const gap = (c: string) => a.gaps.find((g) => g.capability === c);
     // Optuna tunes hyperparameters: that helps training but trains nothing, so even training is unserved.
-    expect(a.stages.find((s) => s.stage === 'model-training')).toMatchObject({ status: 'unserved', tools: [], support: [expect.objectContaining({ tool: 'optuna', role: 'helpful' })] });
+    expect(a.stages.find((s) => s.stage === 'model-training')).toMatchObject({
+      status: 'unserved',
+      tools: [],
+      support: [expect.objectContaining({ tool: 'optuna', role: 'helpful' })],
+    });
     for (const c of ['model-serving', 'ci-cd', 'model-monitoring', 'experiment-tracking', 'data-validation', 'model-registry']) expect(gap(c), c).toBeDefined();
     expect(gap('model-monitoring')!.because.map((b) => b.code)).toEqual(expect.arrayContaining(['stage', 'level', 'need']));
     expect(gap('model-monitoring')!.advice.code).toBe('buy-specialised');
@@ -38,30 +47,61 @@ describe('stack analysis on hand-made stacks', () => {
   });
 
   it('measures how far apart researchers and engineers stand: opposite ends, or together', () => {
-    const apart = analyzeStack(cat, stack({ name: 'a', teams: [
-      { name: 'Research', persona: 'researcher', tools: ['optuna', 'deepnote', 'katib'] },
-      { name: 'Platform', persona: 'engineer', tools: ['git', 'docker', 'kubernetes'] },
-    ] }));
+    const apart = analyzeStack(
+      cat,
+      stack({
+        name: 'a',
+        teams: [
+          { name: 'Research', persona: 'researcher', tools: ['optuna', 'deepnote', 'katib'] },
+          { name: 'Platform', persona: 'engineer', tools: ['git', 'docker', 'kubernetes'] },
+        ],
+      }),
+    );
     expect(apart.personaDistance!).toBeGreaterThan(OPPOSITE_ENDS);
     expect(apart.oppositeEnds).toBe(true);
     expect(apart.footprints[0]!.hull.length).toBeGreaterThanOrEqual(2);
-    const together = analyzeStack(cat, stack({ name: 't', teams: [
-      { name: 'Research', persona: 'researcher', tools: ['mlflow', 'kedro'] },
-      { name: 'Platform', persona: 'engineer', tools: ['mlflow', 'metaflow'] },
-    ] }));
+    const together = analyzeStack(
+      cat,
+      stack({
+        name: 't',
+        teams: [
+          { name: 'Research', persona: 'researcher', tools: ['mlflow', 'kedro'] },
+          { name: 'Platform', persona: 'engineer', tools: ['mlflow', 'metaflow'] },
+        ],
+      }),
+    );
     expect(together.oppositeEnds).toBe(false);
   });
 
   it('places in-house tools by their declared capabilities and counts them in coverage', () => {
-    const a = analyzeStack(cat, stack({ name: 'i', teams: [{ name: 'P', persona: 'engineer', tools: ['our-registry'] }], inHouse: [{ id: 'our-registry', name: 'Our registry', capabilities: ['model-registry'] }] }));
+    const a = analyzeStack(
+      cat,
+      stack({
+        name: 'i',
+        teams: [{ name: 'P', persona: 'engineer', tools: ['our-registry'] }],
+        inHouse: [{ id: 'our-registry', name: 'Our registry', capabilities: ['model-registry'] }],
+      }),
+    );
     expect(a.tools[0]).toMatchObject({ id: 'our-registry', inHouse: true, quadrant: 'specialized-ml-tools' });
-    expect(a.stages.find((s) => s.stage === 'deployment')!.support).toEqual([expect.objectContaining({ tool: 'our-registry', capability: 'model-registry', strength: 'core' })]);
+    expect(a.stages.find((s) => s.stage === 'deployment')!.support).toEqual([
+      expect.objectContaining({ tool: 'our-registry', capability: 'model-registry', strength: 'core' }),
+    ]);
     expect(a.gaps.map((g) => g.capability)).not.toContain('model-registry');
   });
 });
 
 describe('bad stack files', () => {
-  const text = ['name: Broken', 'teams:', '  - name: Research', '    persona: wizard', '    tools: [mlflow]', '  - name: Platform', '    persona: engineer', '    tools: [kubernetes, no-such-tool]', ''].join('\n');
+  const text = [
+    'name: Broken',
+    'teams:',
+    '  - name: Research',
+    '    persona: wizard',
+    '    tools: [mlflow]',
+    '  - name: Platform',
+    '    persona: engineer',
+    '    tools: [kubernetes, no-such-tool]',
+    '',
+  ].join('\n');
 
   it('an unknown persona is reported on its line, with the other problems of the file', () => {
     const { stack: s, problems } = parseStackText(text, 'broken.yaml', cat);
@@ -74,7 +114,9 @@ describe('bad stack files', () => {
 
   it('an unknown tool is reported on its line', () => {
     const { problems } = parseStackText(text.replace('wizard', 'researcher'), 'broken.yaml', cat);
-    expect(problems).toEqual([expect.objectContaining({ line: 8, field: 'teams[1].tools[1]', message: expect.stringContaining('unknown tool "no-such-tool"') })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ line: 8, field: 'teams[1].tools[1]', message: expect.stringContaining('unknown tool "no-such-tool"') }),
+    ]);
   });
 
   it('the CLI exits 1 naming the file and line', async () => {
@@ -105,7 +147,18 @@ describe('mlnav stack and recommend', () => {
     expect(r.optimal).toBe(true);
     expect(Object.keys(r.covers).sort()).toEqual(['data-versioning', 'experiment-tracking', 'model-serving']);
     for (const id of r.tools) expect(cat.byId.get(id)!.openSource).toBe(true);
-    const bad = await runCli(['--db', '/tmp/mlnav-stack-cli.db', 'recommend', '--need', 'model-serving', '--exclude', cat.tools.filter((t) => t.capabilities['model-serving']).map((t) => t.id).join(',')]);
+    const bad = await runCli([
+      '--db',
+      '/tmp/mlnav-stack-cli.db',
+      'recommend',
+      '--need',
+      'model-serving',
+      '--exclude',
+      cat.tools
+        .filter((t) => t.capabilities['model-serving'])
+        .map((t) => t.id)
+        .join(','),
+    ]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/cannot cover Model serving: .*ruled out by --exclude/);
   });

@@ -27,7 +27,14 @@ describe('serving the built web app', () => {
   });
 
   it('never lets a path escape the static root', async () => {
-    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/..%5csecret.txt', '//secret.txt', '/assets/%2e%2e/%2e%2e/secret.txt']) {
+    for (const path of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/..%5csecret.txt',
+      '//secret.txt',
+      '/assets/%2e%2e/%2e%2e/secret.txt',
+    ]) {
       const res = await app.request(path);
       expect(res.status, path).toBe(404);
       expect(await res.text(), path).not.toContain('do not serve');

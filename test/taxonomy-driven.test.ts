@@ -28,7 +28,9 @@ describe('taxonomy-driven code', () => {
     const found: string[] = [];
     for (const file of [...files('src'), ...files('web/src')]) {
       // Comments may name ids to explain; code may not.
-      const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
+      const code = readFileSync(file, 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/(^|[^:])\/\/.*$/gm, '$1');
       for (const id of ids) if (new RegExp(`['"\`]${id}['"\`]`).test(code)) found.push(`${file}: ${id}`);
     }
     expect(found).toEqual([]);
@@ -47,7 +49,20 @@ describe('taxonomy-driven code', () => {
     writeFileSync(join(dir, 'taxonomy.yaml'), taxonomy);
     const db = join(root, 'x.db');
     const stack = join(root, 'stack.yaml');
-    writeFileSync(stack, ['name: Renamed', 'teams:', '  - name: R', '    persona: scientist', '    tools: [jupyterlab, mlflow, pytorch]', '  - name: P', '    persona: engineer', '    tools: [kubernetes, kserve]', ''].join('\n'));
+    writeFileSync(
+      stack,
+      [
+        'name: Renamed',
+        'teams:',
+        '  - name: R',
+        '    persona: scientist',
+        '    tools: [jupyterlab, mlflow, pytorch]',
+        '  - name: P',
+        '    persona: engineer',
+        '    tools: [kubernetes, kserve]',
+        '',
+      ].join('\n'),
+    );
 
     expect((await runCli(['validate', dir])).code).toBe(0);
     const imported = await runCli(['--db', db, 'import', dir]);

@@ -14,6 +14,11 @@ import { syntheticTools } from '../synthetic.js';
 const n = Number(process.argv[2] ?? 2500);
 const webRoot = process.argv[3];
 const taxonomy = TaxonomySchema.parse(parse(readFileSync(bundledTaxonomy, 'utf8')));
-const app = createApp({ catalogue: buildCatalogue(taxonomy, syntheticTools(n, taxonomy)), info: { sourceHash: `synthetic-${n}`, loadedAt: '2026-11-27T00:00:00Z', source: 'bench' }, webRoot, openerPolicy: process.argv[4] !== 'no-opener-policy' });
+const app = createApp({
+  catalogue: buildCatalogue(taxonomy, syntheticTools(n, taxonomy)),
+  info: { sourceHash: `synthetic-${n}`, loadedAt: '2026-11-27T00:00:00Z', source: 'bench' },
+  webRoot,
+  openerPolicy: process.argv[4] !== 'no-opener-policy',
+});
 serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (addr) => process.stdout.write(`${addr.port}\n`));
 process.on('SIGINT', () => process.exit(0));

@@ -7,7 +7,11 @@ export const DOC_END = '<!-- end of generated tables -->';
 /** The catalogue's tables for docs/CATALOGUE.md: tools by quadrant, by core capability and by status. Pure. */
 export function catalogueTables(cat: Catalogue): string {
   const name = (id: string) => cat.byId.get(id)?.name ?? id;
-  const list = (ids: string[]) => ids.map(name).sort((a, b) => a.localeCompare(b, 'en')).join(', ') || '-';
+  const list = (ids: string[]) =>
+    ids
+      .map(name)
+      .sort((a, b) => a.localeCompare(b, 'en'))
+      .join(', ') || '-';
   const out: string[] = [DOC_START, '', `${cat.tools.length} tools.`, '', '### By quadrant (computed)', '', '| quadrant | tools | |', '|---|---:|---|'];
   for (const q of cat.tax.taxonomy.quadrants) {
     const ids = cat.tools.filter((t) => cat.placement.get(t.id)!.quadrant === q.id).map((t) => t.id);
@@ -30,7 +34,8 @@ export function catalogueTables(cat: Catalogue): string {
 
 /** The document with its generated part replaced (or appended). */
 export function withCatalogueTables(doc: string, tables: string): string {
-  const a = doc.indexOf(DOC_START), b = doc.indexOf(DOC_END);
+  const a = doc.indexOf(DOC_START),
+    b = doc.indexOf(DOC_END);
   if (a < 0 || b < 0) return `${doc.trimEnd()}\n\n## The catalogue now\n\n${tables}\n`;
   return doc.slice(0, a) + tables + doc.slice(b + DOC_END.length);
 }

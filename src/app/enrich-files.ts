@@ -22,7 +22,9 @@ export function withEnrichment(text: string, activity: Activity, review: ReviewI
     skipping = false;
     kept.push(line);
   }
-  const block = stringify({ activity, ...(review.length ? { review } : {}) }, { lineWidth: 0, flowCollectionPadding: false }).trimEnd().split('\n');
+  const block = stringify({ activity, ...(review.length ? { review } : {}) }, { lineWidth: 0, flowCollectionPadding: false })
+    .trimEnd()
+    .split('\n');
   const at = kept.findIndex((l) => /^sources:/.test(l));
   if (at < 0) kept.push(...block);
   else kept.splice(at, 0, ...block);
@@ -34,7 +36,8 @@ export function writeEnrichedFile(path: string, file: string, activity: Activity
   const next = withEnrichment(readFileSync(path, 'utf8'), activity, review);
   const src = parseYaml(file, next);
   const { problems } = validateYaml(src, ToolSchema);
-  if (src.problems.length || problems.length) throw new Error(`${file}: the enriched file would not validate: ${[...src.problems, ...problems].map((p) => `${p.field}: ${p.message}`).join('; ')}`);
+  if (src.problems.length || problems.length)
+    throw new Error(`${file}: the enriched file would not validate: ${[...src.problems, ...problems].map((p) => `${p.field}: ${p.message}`).join('; ')}`);
   const tmp = `${path}.mlnav-tmp`;
   writeFileSync(tmp, next);
   renameSync(tmp, path);

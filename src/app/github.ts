@@ -15,7 +15,10 @@ export interface GitHubOptions {
 }
 
 export class GitHubError extends Error {
-  constructor(message: string, readonly kind: 'network' | 'rate-limit' | 'http') {
+  constructor(
+    message: string,
+    readonly kind: 'network' | 'rate-limit' | 'http',
+  ) {
     super(message);
   }
 }
@@ -32,7 +35,11 @@ export function gitHubClient(opts: GitHubOptions = {}) {
     for (let attempt = 0; attempt < 5; attempt++) {
       if (resumeAt > now()) {
         const ms = resumeAt - now();
-        if (ms > maxWait) throw new GitHubError(`GitHub's rate limit resets at ${new Date(resumeAt).toISOString()}, later than the longest wait allowed; set GITHUB_TOKEN for a higher limit, or run again later`, 'rate-limit');
+        if (ms > maxWait)
+          throw new GitHubError(
+            `GitHub's rate limit resets at ${new Date(resumeAt).toISOString()}, later than the longest wait allowed; set GITHUB_TOKEN for a higher limit, or run again later`,
+            'rate-limit',
+          );
         opts.onWait?.(ms, 'rate limit');
         await sleep(ms);
       }
@@ -48,12 +55,15 @@ export function gitHubClient(opts: GitHubOptions = {}) {
           signal: AbortSignal.timeout(30_000),
         });
       } catch (e) {
-        throw new GitHubError(`cannot reach ${api} (${(e as Error).cause instanceof Error ? ((e as Error).cause as Error).message : (e as Error).message})`, 'network');
+        throw new GitHubError(
+          `cannot reach ${api} (${(e as Error).cause instanceof Error ? ((e as Error).cause as Error).message : (e as Error).message})`,
+          'network',
+        );
       }
       const remaining = res.headers.get('x-ratelimit-remaining');
       const reset = Number(res.headers.get('x-ratelimit-reset'));
       const retryAfter = Number(res.headers.get('retry-after'));
-      const limited = (res.status === 403 || res.status === 429) && (remaining === '0' || Number.isFinite(retryAfter) && retryAfter > 0);
+      const limited = (res.status === 403 || res.status === 429) && (remaining === '0' || (Number.isFinite(retryAfter) && retryAfter > 0));
       if (limited) {
         resumeAt = retryAfter > 0 ? now() + retryAfter * 1000 : reset * 1000;
         continue;

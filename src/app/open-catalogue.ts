@@ -9,7 +9,10 @@ import type { CatalogueStore, StoreInfo } from '../store/store.js';
 import { bundledDataDir, bundledTaxonomy } from './paths.js';
 
 export class CatalogueError extends Error {
-  constructor(message: string, readonly problems: Problem[] = []) {
+  constructor(
+    message: string,
+    readonly problems: Problem[] = [],
+  ) {
     super(message);
   }
 }
@@ -17,7 +20,14 @@ export class CatalogueError extends Error {
 /** A content hash of a catalogue folder, to notice when the bundled data changed under a database. */
 export function hashFolder(dir: string): string {
   const h = createHash('sha256');
-  const files = ['taxonomy.yaml', ...(existsSync(join(dir, 'tools')) ? readdirSync(join(dir, 'tools')).sort().map((f) => join('tools', f)) : [])];
+  const files = [
+    'taxonomy.yaml',
+    ...(existsSync(join(dir, 'tools'))
+      ? readdirSync(join(dir, 'tools'))
+          .sort()
+          .map((f) => join('tools', f))
+      : []),
+  ];
   for (const f of files) {
     const p = join(dir, f);
     if (!existsSync(p)) continue;
@@ -60,7 +70,9 @@ export async function openCatalogue(dbPath: string): Promise<OpenedCatalogue> {
         info = (await importFolder(store, bundledDataDir, 'bundled')).info;
       } catch (e) {
         const detail = e instanceof CatalogueError ? `${e.message}\n${describeProblems(e.problems)}` : (e as Error).message;
-        warnings.push(`the bundled catalogue changed but was not loaded, so the one stored in ${dbPath} (${info.tools} tools, loaded ${info.loadedAt}) keeps serving: ${detail}`);
+        warnings.push(
+          `the bundled catalogue changed but was not loaded, so the one stored in ${dbPath} (${info.tools} tools, loaded ${info.loadedAt}) keeps serving: ${detail}`,
+        );
       }
     }
     const stored = await store.readCatalogue();

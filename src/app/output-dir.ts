@@ -28,7 +28,9 @@ export function prepareOutputDir(dir: string, opts: { force?: boolean } = {}): {
       // Folders left empty by that are removed too; others stay.
       pruneEmpty(root, root);
     } else if (entries.length && !opts.force) {
-      throw new OutputDirError(`${dir} is not empty and was not written by mlnav: choose an empty folder, or --force to write into it without deleting anything`);
+      throw new OutputDirError(
+        `${dir} is not empty and was not written by mlnav: choose an empty folder, or --force to write into it without deleting anything`,
+      );
     }
   }
   mkdirSync(root, { recursive: true });

@@ -14,17 +14,29 @@ import { defaultRadar } from '../core/radar/default.js';
  * folder works from any static host and any sub-path; `basePath` adds a <base> for hosts that
  * rewrite unknown paths to index.html.
  */
-export function exportStaticSite(opts: { webRoot: string; out: string; catalogue: Catalogue; info: Pick<StoreInfo, 'sourceHash' | 'loadedAt' | 'source'>; basePath?: string; force?: boolean }): { files: number } {
+export function exportStaticSite(opts: {
+  webRoot: string;
+  out: string;
+  catalogue: Catalogue;
+  info: Pick<StoreInfo, 'sourceHash' | 'loadedAt' | 'source'>;
+  basePath?: string;
+  force?: boolean;
+}): { files: number } {
   const { webRoot, out, catalogue, info, basePath } = opts;
   if (!existsSync(join(webRoot, 'index.html'))) throw new Error(`the web app is not built (${webRoot}); run npm run build`);
   // Never delete what mlnav did not write: only its own earlier export is replaced (output-dir.ts).
   const dir = prepareOutputDir(out, { force: opts.force });
-  const clash = filesUnder(webRoot).map((f) => join(out, relative(webRoot, f))).find((p) => !dir.writable(p));
+  const clash = filesUnder(webRoot)
+    .map((f) => join(out, relative(webRoot, f)))
+    .find((p) => !dir.writable(p));
   if (clash) throw new OutputDirError(`${clash} exists and was not written by mlnav: not overwritten`);
   mkdirSync(join(out, 'data', 'tools'), { recursive: true });
   cpSync(webRoot, out, { recursive: true });
   const web = webCatalogue(catalogue, info);
-  let html = prerenderIndexHtml(readFileSync(join(out, 'index.html'), 'utf8'), web.map).replace('<meta name="mlnav-data" content="api" />', '<meta name="mlnav-data" content="static" />');
+  let html = prerenderIndexHtml(readFileSync(join(out, 'index.html'), 'utf8'), web.map).replace(
+    '<meta name="mlnav-data" content="api" />',
+    '<meta name="mlnav-data" content="static" />',
+  );
   if (basePath) html = html.replace('<head>', `<head>\n    <base href="${basePath.replace(/[^A-Za-z0-9/_.~-]/g, '')}" />`);
   writeFileSync(join(out, 'index.html'), html);
   writeFileSync(join(out, 'data', 'catalogue.json'), JSON.stringify(web));

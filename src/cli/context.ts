@@ -8,7 +8,10 @@ export const EXIT = { ok: 0, badInput: 1, usage: 2 } as const;
 
 /** An error whose message is for the user, with the exit code it should end the process with. */
 export class UserError extends Error {
-  constructor(message: string, readonly exitCode: number = EXIT.badInput) {
+  constructor(
+    message: string,
+    readonly exitCode: number = EXIT.badInput,
+  ) {
     super(message);
   }
 }
@@ -43,4 +46,8 @@ export function printJson(value: unknown): void {
   process.stdout.write(JSON.stringify(value, null, 2) + '\n');
 }
 
-export const list = (v: string): string[] => v.split(',').map((s) => s.trim()).filter(Boolean);
+export const list = (v: string): string[] =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);

@@ -26,7 +26,21 @@ export function buildProgram(): Command {
     .option('--db <file>', 'SQLite database (created and loaded with the bundled catalogue on first use); default ./mlnav.db or $MLNAV_DB')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const register of [registerValidate, registerTools, registerShow, registerExplain, registerCheck, registerImportExport, registerMap, registerServe, registerBuild, registerStack, registerRecommend, registerRadar, registerEnrich])
+  for (const register of [
+    registerValidate,
+    registerTools,
+    registerShow,
+    registerExplain,
+    registerCheck,
+    registerImportExport,
+    registerMap,
+    registerServe,
+    registerBuild,
+    registerStack,
+    registerRecommend,
+    registerRadar,
+    registerEnrich,
+  ])
     register(program);
   program.commands.forEach((c) => c.exitOverride());
   return program;

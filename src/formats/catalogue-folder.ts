@@ -96,9 +96,17 @@ export function readToolFile(path: string, file: string): ToolFileResult {
   }
   if (text === undefined) return { path, file, problems: [{ file, field: '', message: 'not UTF-8 text: save the file as UTF-8', severity: 'error' }] };
   const src = parseYaml(file, text);
-  if (src.data === undefined && !src.problems.length) return { path, file, problems: [{ file, line: 1, field: '', message: 'empty file: no tool in it', severity: 'error' }] };
+  if (src.data === undefined && !src.problems.length)
+    return { path, file, problems: [{ file, line: 1, field: '', message: 'empty file: no tool in it', severity: 'error' }] };
   if (src.data === undefined) return { path, file, problems: src.problems };
-  if (src.data === null || typeof src.data !== 'object') return { path, file, problems: [{ file, line: 1, field: '', message: src.data === null ? 'empty file: no tool in it' : 'a tool file is a YAML mapping of fields', severity: 'error' }] };
+  if (src.data === null || typeof src.data !== 'object')
+    return {
+      path,
+      file,
+      problems: [
+        { file, line: 1, field: '', message: src.data === null ? 'empty file: no tool in it' : 'a tool file is a YAML mapping of fields', severity: 'error' },
+      ],
+    };
   const { value, problems } = validateYaml(src, ToolSchema);
   const all = [...src.problems, ...problems];
   if (!value) return { path, file, problems: all };
@@ -143,11 +151,19 @@ function planFolder(dir: string, opts: LoadOptions): FolderPlan {
 
   const toolsDir = join(dir, 'tools');
   if (!existsSync(toolsDir)) problems.push({ file: show(toolsDir), field: '', message: 'no tools/ folder found', severity: 'error' });
-  const names = existsSync(toolsDir) ? readdirSync(toolsDir).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
+  const names = existsSync(toolsDir)
+    ? readdirSync(toolsDir)
+        .filter((f) => /\.ya?ml$/.test(f))
+        .sort()
+    : [];
   return { taxonomy, problems, files: names.map((f) => ({ path: join(toolsDir, f), file: show(join(toolsDir, f)) })) };
 }
 
-const parsePath = (field: string) => field.split(/[.[\]]+/).filter(Boolean).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+const parsePath = (field: string) =>
+  field
+    .split(/[.[\]]+/)
+    .filter(Boolean)
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 
 /** Cross-references across files, then one sorted problem list. Lines are found by re-reading only the files concerned. */
 function finish(plan: FolderPlan, results: readonly ToolFileResult[]): LoadedCatalogue {
@@ -163,7 +179,13 @@ function finish(plan: FolderPlan, results: readonly ToolFileResult[]): LoadedCat
     };
     for (const c of crossCheck(tools, indexTaxonomy(plan.taxonomy))) {
       const also = c.duplicateOf !== undefined ? ` (also in ${valid[c.duplicateOf]!.file})` : '';
-      problems.push({ file: valid[c.index]!.file, line: sourceOf(c.index).lineOf(c.path), field: fieldPath(c.path), message: c.message + also, severity: c.severity });
+      problems.push({
+        file: valid[c.index]!.file,
+        line: sourceOf(c.index).lineOf(c.path),
+        field: fieldPath(c.path),
+        message: c.message + also,
+        severity: c.severity,
+      });
     }
   }
   problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
@@ -176,7 +198,10 @@ function finish(plan: FolderPlan, results: readonly ToolFileResult[]): LoadedCat
  */
 export function loadCatalogueFolder(dir: string, opts: LoadOptions = {}): LoadedCatalogue {
   const plan = planFolder(dir, opts);
-  return finish(plan, plan.files.map((f) => readToolFile(f.path, f.file)));
+  return finish(
+    plan,
+    plan.files.map((f) => readToolFile(f.path, f.file)),
+  );
 }
 
 /**
@@ -185,7 +210,11 @@ export function loadCatalogueFolder(dir: string, opts: LoadOptions = {}): Loaded
  */
 export async function loadCatalogueFolderParallel(dir: string, opts: LoadOptions & { minFilesForWorker?: number } = {}): Promise<LoadedCatalogue> {
   const plan = planFolder(dir, opts);
-  if (plan.files.length < (opts.minFilesForWorker ?? 20_000)) return finish(plan, plan.files.map((f) => readToolFile(f.path, f.file)));
+  if (plan.files.length < (opts.minFilesForWorker ?? 20_000))
+    return finish(
+      plan,
+      plan.files.map((f) => readToolFile(f.path, f.file)),
+    );
   // The worker starts cold (module loading, JIT), so it gets the smaller share.
   const half = Math.floor(plan.files.length * 0.6);
   const theirs = readToolFilesInWorker(plan.files.slice(half));

@@ -21,6 +21,12 @@ export function parseStackText(text: string, shown: string, cat: Catalogue): { s
   if (src.data === undefined) return { problems: src.problems };
   const { value, problems } = validateYaml(src, StackSchema);
   if (!value) return { problems };
-  const refs = checkStack(cat, value).map((p) => ({ file: shown, line: src.lineOf(p.path), field: fieldPath(p.path), message: p.message, severity: 'error' as const }));
+  const refs = checkStack(cat, value).map((p) => ({
+    file: shown,
+    line: src.lineOf(p.path),
+    field: fieldPath(p.path),
+    message: p.message,
+    severity: 'error' as const,
+  }));
   return refs.length ? { problems: refs } : { stack: value, problems: [] };
 }

@@ -23,7 +23,12 @@ const ALIAS = /(^|[\s[{,:-])[&*][^\s,[\]{}]/m;
 
 export function parseYaml(file: string, text: string): YamlSource {
   if (text.length > MAX_YAML_BYTES)
-    return { file, data: undefined, lineOf: () => undefined, problems: [{ file, line: 1, field: '', message: `file too large: ${text.length} bytes (at most ${MAX_YAML_BYTES})`, severity: 'error' }] };
+    return {
+      file,
+      data: undefined,
+      lineOf: () => undefined,
+      problems: [{ file, line: 1, field: '', message: `file too large: ${text.length} bytes (at most ${MAX_YAML_BYTES})`, severity: 'error' }],
+    };
   // js-yaml expands aliases without a limit: a file that uses them goes to the parser that has one.
   if (ALIAS.test(text)) return parseYamlDocument(file, text);
   // Fast path: js-yaml is several times quicker than building a full Document, and most files are
@@ -85,10 +90,7 @@ export function parseYamlDocument(file: string, text: string): YamlSource {
 }
 
 /** Validates parsed YAML against a zod schema; every issue becomes a located problem. */
-export function validateYaml<S extends z.ZodType>(
-  src: YamlSource,
-  schema: S,
-): { value?: z.output<S>; problems: Problem[] } {
+export function validateYaml<S extends z.ZodType>(src: YamlSource, schema: S): { value?: z.output<S>; problems: Problem[] } {
   const result = schema.safeParse(src.data);
   if (result.success) return { value: result.data, problems: [] };
   return {

@@ -134,7 +134,8 @@ export function createApp({ catalogue: cat, info, webRoot, stacks, writeToken, r
   /** The JSON body, or an error response naming the body. */
   const jsonBody = async (c: Context): Promise<{ ok: true; body: unknown } | { ok: false; res: Response }> => {
     // Media types are case-insensitive (RFC 9110): APPLICATION/JSON is JSON.
-    if (!/^application\/json\s*(;|$)/i.test(c.req.header('Content-Type') ?? '')) return { ok: false, res: apiError(c, 415, 'send JSON (Content-Type: application/json)', 'body') };
+    if (!/^application\/json\s*(;|$)/i.test(c.req.header('Content-Type') ?? ''))
+      return { ok: false, res: apiError(c, 415, 'send JSON (Content-Type: application/json)', 'body') };
     try {
       return { ok: true, body: await c.req.json() };
     } catch {
@@ -149,14 +150,16 @@ export function createApp({ catalogue: cat, info, webRoot, stacks, writeToken, r
     return refs.length ? { problems: refs } : { stack: parsed.data };
   };
   const invalid = (c: Context, problems: Array<{ field: string; message: string }>) =>
-    c.json({ error: { status: 400, message: `${problems[0]!.field || 'body'}: ${problems[0]!.message}`, parameter: problems[0]!.field || 'body' }, problems }, 400);
+    c.json(
+      { error: { status: 400, message: `${problems[0]!.field || 'body'}: ${problems[0]!.message}`, parameter: problems[0]!.field || 'body' }, problems },
+      400,
+    );
 
   app.post('/api/validate', limit, async (c) => {
     const b = await jsonBody(c);
     if (!b.ok) return b.res;
     const parsed = ToolSchema.safeParse(b.body);
-    if (!parsed.success)
-      return c.json({ ok: false, problems: parsed.error.issues.map((i) => ({ field: fieldPath(i.path), message: i.message })) });
+    if (!parsed.success) return c.json({ ok: false, problems: parsed.error.issues.map((i) => ({ field: fieldPath(i.path), message: i.message })) });
     const others = cat.tools.filter((t) => t.id !== parsed.data.id);
     const problems = crossCheck([...others, parsed.data], cat.tax)
       .filter((p) => p.toolId === parsed.data.id && p.index === others.length)
@@ -176,10 +179,22 @@ export function createApp({ catalogue: cat, info, webRoot, stacks, writeToken, r
     const b = await jsonBody(c);
     if (!b.ok) return b.res;
     const parsed = RecommendBody.safeParse(b.body);
-    if (!parsed.success) return invalid(c, parsed.error.issues.map((i) => ({ field: fieldPath(i.path), message: i.message })));
-    const unknown = [...parsed.data.needs.filter((n) => !cat.tax.capability.has(n) && !cat.tax.stage.has(n)).map((n) => `needs: unknown need "${n}"`),
-      ...[...(parsed.data.keep ?? []), ...(parsed.data.exclude ?? []), ...(parsed.data.cloud ? [parsed.data.cloud] : [])].filter((id) => !cat.byId.has(id)).map((id) => `unknown tool "${id}"`)];
-    if (unknown.length) return invalid(c, unknown.map((m) => ({ field: m.startsWith('needs') ? 'needs' : 'keep/exclude', message: m })));
+    if (!parsed.success)
+      return invalid(
+        c,
+        parsed.error.issues.map((i) => ({ field: fieldPath(i.path), message: i.message })),
+      );
+    const unknown = [
+      ...parsed.data.needs.filter((n) => !cat.tax.capability.has(n) && !cat.tax.stage.has(n)).map((n) => `needs: unknown need "${n}"`),
+      ...[...(parsed.data.keep ?? []), ...(parsed.data.exclude ?? []), ...(parsed.data.cloud ? [parsed.data.cloud] : [])]
+        .filter((id) => !cat.byId.has(id))
+        .map((id) => `unknown tool "${id}"`),
+    ];
+    if (unknown.length)
+      return invalid(
+        c,
+        unknown.map((m) => ({ field: m.startsWith('needs') ? 'needs' : 'keep/exclude', message: m })),
+      );
     return c.json(recommend(cat, parsed.data, await highsSolver()));
   });
 
@@ -201,13 +216,18 @@ export function createApp({ catalogue: cat, info, webRoot, stacks, writeToken, r
     if (!b.ok) return b.res;
     const { stack, problems } = stackFrom(b.body);
     if (!stack) return invalid(c, problems!);
-    const id = stack.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'stack';
+    const id =
+      stack.name
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '') || 'stack';
     let saved;
     try {
       saved = await stacks.saveStack(id, stack);
     } catch (e) {
       // A lock another process holds was waited for a bounded time: try again shortly.
-      if (e instanceof StoreError && e.kind === 'busy') return apiError(c, 503, 'the database is busy; try again in a moment', undefined, { 'Retry-After': '2' });
+      if (e instanceof StoreError && e.kind === 'busy')
+        return apiError(c, 503, 'the database is busy; try again in a moment', undefined, { 'Retry-After': '2' });
       if (e instanceof StoreError && e.kind === 'read-only') return apiError(c, 503, 'the database is read-only; stacks cannot be saved');
       throw e;
     }

@@ -28,16 +28,24 @@ export function listen(app: Hono, opts: ListenOptions): Promise<{ server: Server
     server.once('error', (e: NodeJS.ErrnoException) => {
       reject(
         new ListenError(
-          e.code === 'EADDRINUSE' ? `port ${opts.port} on ${opts.host} is already taken: stop what uses it, or choose another with --port`
-          : e.code === 'EACCES' ? `not allowed to listen on port ${opts.port} (ports below 1024 need privileges): choose another with --port`
-          : e.code === 'EADDRNOTAVAIL' ? `${opts.host} is not an address of this machine: choose another with --host`
-          : `cannot listen on ${opts.host}:${opts.port}: ${e.message}`,
+          e.code === 'EADDRINUSE'
+            ? `port ${opts.port} on ${opts.host} is already taken: stop what uses it, or choose another with --port`
+            : e.code === 'EACCES'
+              ? `not allowed to listen on port ${opts.port} (ports below 1024 need privileges): choose another with --port`
+              : e.code === 'EADDRNOTAVAIL'
+                ? `${opts.host} is not an address of this machine: choose another with --host`
+                : `cannot listen on ${opts.host}:${opts.port}: ${e.message}`,
         ),
       );
     });
     server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
       if (!socket.writable) return socket.destroy();
-      const status = err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+      const status =
+        err.code === 'HPE_HEADER_OVERFLOW'
+          ? '431 Request Header Fields Too Large'
+          : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+            ? '408 Request Timeout'
+            : '400 Bad Request';
       const body = JSON.stringify({ error: { status: Number(status.slice(0, 3)), message: status.slice(4) } });
       socket.end(
         `HTTP/1.1 ${status}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n` +

@@ -10,7 +10,11 @@ export const ToolsQuery = z
     category: z.string().max(80).optional(),
     capability: z.string().max(80).optional(),
     stage: z.string().max(80).optional(),
-    oss: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('open source only (true) or closed only (false)'),
+    oss: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional()
+      .describe('open source only (true) or closed only (false)'),
     offering: Offering.optional(),
     status: StatusState.optional(),
     limit: z.coerce.number().int().min(1).max(1000).default(20),
@@ -35,7 +39,12 @@ export function parseToolsQuery(raw: Record<string, string[]>, cat: Catalogue): 
     const message = issue.code === 'unrecognized_keys' ? `unknown parameter "${parameter}"` : `"${parameter}": ${issue.message}`;
     return { ok: false, parameter, message };
   }
-  for (const [param, kind] of [['quadrant', 'quadrantName'], ['category', 'category'], ['capability', 'capability'], ['stage', 'stage']] as const) {
+  for (const [param, kind] of [
+    ['quadrant', 'quadrantName'],
+    ['category', 'category'],
+    ['capability', 'capability'],
+    ['stage', 'stage'],
+  ] as const) {
     const id = r.data[param];
     if (id && !cat.tax[kind].has(id)) return { ok: false, parameter: param, message: `"${param}": unknown ${param} "${id}"` };
   }

@@ -22,8 +22,13 @@ export interface Names {
 
 export function namesFrom(tax: Taxonomy, toolName: (id: string) => string | undefined): Names {
   const map = <T extends { id: string; name: string }>(xs: readonly T[]) => new Map(xs.map((x) => [x.id, x.name]));
-  const caps = map(tax.capabilities), stages = map(tax.stages), locks = map(tax.interlocks), rings = map(tax.rings);
-  const quads = map(tax.quadrants), personas = map(tax.personas), models = map(tax.maturityModels);
+  const caps = map(tax.capabilities),
+    stages = map(tax.stages),
+    locks = map(tax.interlocks),
+    rings = map(tax.rings);
+  const quads = map(tax.quadrants),
+    personas = map(tax.personas),
+    models = map(tax.maturityModels);
   return {
     capability: (id) => caps.get(id) ?? id,
     stage: (id) => stages.get(id) ?? id,
@@ -54,12 +59,18 @@ export function placementSummary(reasons: readonly PlacementReason[], n: Names):
     switch (r.code) {
       case 'scope': {
         const parts: string[] = [];
-        parts.push(r.core.length ? `${r.core.length === 1 ? 'Its core feature is' : 'Its core features are'} ${andList(r.core.map((c) => lower(n.capability(c))))}` : 'It has no core feature of its own');
+        parts.push(
+          r.core.length
+            ? `${r.core.length === 1 ? 'Its core feature is' : 'Its core features are'} ${andList(r.core.map((c) => lower(n.capability(c))))}`
+            : 'It has no core feature of its own',
+        );
         const stages: string[] = [];
         if (r.coreStages.length) stages.push(`serving ${andList(r.coreStages.map((s) => lower(n.stage(s))))}`);
-        if (r.otherStages.length) stages.push(`${r.coreStages.length ? 'and supporting' : 'supporting'} ${andList(r.otherStages.map((s) => lower(n.stage(s))))}`);
+        if (r.otherStages.length)
+          stages.push(`${r.coreStages.length ? 'and supporting' : 'supporting'} ${andList(r.otherStages.map((s) => lower(n.stage(s))))}`);
         if (stages.length) parts[0] += `, ${stages.join(' ')}`;
-        if (r.spans.length) parts.push(`${andList(r.spans.map((c) => lower(n.capability(c))))} ${r.spans.length === 1 ? 'runs' : 'run'} several stages as one graph`);
+        if (r.spans.length)
+          parts.push(`${andList(r.spans.map((c) => lower(n.capability(c))))} ${r.spans.length === 1 ? 'runs' : 'run'} several stages as one graph`);
         if (r.via.length) {
           const through = [...new Set(r.via.map((v) => v.via))];
           parts.push(`it offers ${andList(r.via.map((v) => lower(n.capability(v.capability))))} through ${andList(through.map(n.tool))}, entries of their own`);
@@ -134,8 +145,13 @@ export function gapReason(r: GapReason, n: Names): string {
 }
 
 export function gapText(g: Gap, n: Names): string {
-  const what = g.severity === 'partial' ? `${n.capability(g.capability)} only partly (${andList(g.partialIn.map(n.tool))}, with limits)` : `${n.capability(g.capability)} missing`;
-  const via = g.availableVia.length ? `; ${andList(g.availableVia.map((v) => `${n.tool(v.tool)} offers it through ${n.tool(v.via)}`))}, which the stack does not include` : '';
+  const what =
+    g.severity === 'partial'
+      ? `${n.capability(g.capability)} only partly (${andList(g.partialIn.map(n.tool))}, with limits)`
+      : `${n.capability(g.capability)} missing`;
+  const via = g.availableVia.length
+    ? `; ${andList(g.availableVia.map((v) => `${n.tool(v.tool)} offers it through ${n.tool(v.via)}`))}, which the stack does not include`
+    : '';
   return `${what}: ${g.because.map((b) => gapReason(b, n)).join('; ')}${via}`;
 }
 
@@ -271,7 +287,6 @@ export function tradeoffText(a: Alternative): string {
 }
 
 // ---- catalogue health ----
-
 
 export function factIssueText(f: FactIssue): string {
   switch (f.code) {

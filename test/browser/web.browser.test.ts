@@ -49,7 +49,11 @@ async function open(hash = ''): Promise<Page> {
   return page;
 }
 /** Every alert on the page, as one string. */
-const alertText = (page: Page) => page.getByRole('alert').allTextContents().then((a) => a.join(' '));
+const alertText = (page: Page) =>
+  page
+    .getByRole('alert')
+    .allTextContents()
+    .then((a) => a.join(' '));
 const visibleMarks = (page: Page) => page.locator('.map g.mark:not(.off)').count();
 const shownCount = async (page: Page) => Number(await page.getByTestId('shown-count').textContent());
 
@@ -86,7 +90,10 @@ describe('web app in Chromium', () => {
       const frames = all.slice(all.findIndex((f) => f.kind !== 'none'));
       expect(frames[0]!.kind, JSON.stringify(all)).toBe('picture'); // painted with the HTML
       expect(frames.at(-1)!.kind).toBe('interactive');
-      expect(frames.filter((f) => f.kind === 'none'), 'the map never disappears').toEqual([]);
+      expect(
+        frames.filter((f) => f.kind === 'none'),
+        'the map never disappears',
+      ).toEqual([]);
       expect(new Set(frames.map((f) => f.top)).size, `it never moves at width ${width}: ${JSON.stringify(frames)}`).toBe(1);
       await page.close();
     }
@@ -178,7 +185,11 @@ describe('web app in Chromium', () => {
     await page.waitForSelector('.tool-page[data-tool-id="torchserve"]');
     const note = page.getByRole('note');
     expect(await note.textContent()).toContain('In maintenance only');
-    expect(await note.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(['#/tools/triton-inference-server', '#/tools/ray-serve', '#/tools/vllm']);
+    expect(await note.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([
+      '#/tools/triton-inference-server',
+      '#/tools/ray-serve',
+      '#/tools/vllm',
+    ]);
     await page.goto(base + '#/tools/amundsen');
     await page.waitForSelector('.tool-page[data-tool-id="amundsen"]');
     expect(await page.getByRole('note').textContent()).toContain('Archived since 2026-09.');
@@ -203,7 +214,11 @@ describe('web app in Chromium', () => {
     await page.waitForSelector('.map svg g.mark', { state: 'attached' });
     await page.locator('.map g.mark[data-tool-id="optuna"] circle').hover();
     await expect.poll(() => page.locator('.hover-card').textContent()).toContain('Optuna');
-    const viewBox = () => page.locator('.map svg').getAttribute('viewBox').then((v) => v!.split(' ').map(Number));
+    const viewBox = () =>
+      page
+        .locator('.map svg')
+        .getAttribute('viewBox')
+        .then((v) => v!.split(' ').map(Number));
     const [, , fullW, fullH] = await viewBox();
     await page.getByRole('button', { name: 'Zoom in' }).click();
     const zoomed = await viewBox();
@@ -229,7 +244,11 @@ describe('web app in Chromium', () => {
   it('the table sorts by a column, both ways', async () => {
     const page = await open('#/table');
     await page.waitForSelector('table.catalogue tbody tr');
-    const xs = () => page.locator('table.catalogue tbody tr td.num:nth-of-type(2)').allTextContents().then((t) => t.map(Number));
+    const xs = () =>
+      page
+        .locator('table.catalogue tbody tr td.num:nth-of-type(2)')
+        .allTextContents()
+        .then((t) => t.map(Number));
     await page.getByRole('button', { name: /Artifact \(x\)/ }).click();
     const up = await xs();
     expect(up).toHaveLength(cat.tools.length);
@@ -393,10 +412,13 @@ describe('web app in Chromium', () => {
     // Two editions: since 2026-05, one blip is new and one moved from Hold to Adopt.
     const latest = defaultRadar(cat, '2026-11').editions[0]!.blips;
     const [added, moved] = [latest[0]!, { ...latest[1]!, ring: 'adopt' }];
-    const radar = { ...defaultRadar(cat, '2026-11'), editions: [
-      { date: '2026-05', blips: latest.slice(1).map((b) => (b.id === moved.id ? { ...b, ring: 'hold' } : b)) },
-      { date: '2026-11', blips: latest.map((b) => (b.id === moved.id ? moved : b)) },
-    ] };
+    const radar = {
+      ...defaultRadar(cat, '2026-11'),
+      editions: [
+        { date: '2026-05', blips: latest.slice(1).map((b) => (b.id === moved.id ? { ...b, ring: 'hold' } : b)) },
+        { date: '2026-11', blips: latest.map((b) => (b.id === moved.id ? moved : b)) },
+      ],
+    };
     const second = serve({ fetch: createApp({ catalogue: cat, info, webRoot, radar }).fetch, port: 0, hostname: '127.0.0.1' });
     await new Promise((resolve) => second.once('listening', resolve));
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -439,8 +461,23 @@ describe('web app in Chromium', () => {
 
   it('renders radar rationale Markdown, and strips scripts and event handlers from it', async () => {
     const hostile = {
-      title: 'Hostile', rings: [{ id: 'adopt', name: 'Adopt' }], quadrants: ['a', 'b', 'c', 'd'].map((id) => ({ id, name: id.toUpperCase() })),
-      editions: [{ date: '2026-11', blips: [{ id: 'x', name: 'X', quadrant: 'a', ring: 'adopt', rationale: '**bold** <img src=x onerror="window.pwned=1"> <script>window.pwned=2</script> [link](javascript:window.pwned=3)' }] }],
+      title: 'Hostile',
+      rings: [{ id: 'adopt', name: 'Adopt' }],
+      quadrants: ['a', 'b', 'c', 'd'].map((id) => ({ id, name: id.toUpperCase() })),
+      editions: [
+        {
+          date: '2026-11',
+          blips: [
+            {
+              id: 'x',
+              name: 'X',
+              quadrant: 'a',
+              ring: 'adopt',
+              rationale: '**bold** <img src=x onerror="window.pwned=1"> <script>window.pwned=2</script> [link](javascript:window.pwned=3)',
+            },
+          ],
+        },
+      ],
     };
     const app2 = createApp({ catalogue: cat, info, webRoot, radar: hostile });
     const other = await new Promise<{ s: ServerType; url: string }>((resolve) => {

@@ -15,29 +15,41 @@ const caps = bundledCatalogue().tax.taxonomy.capabilities.map((c) => c.id);
 const cats = bundledCatalogue().tax.taxonomy.categories.map((c) => c.id);
 
 /** Arbitrary valid tools, including awkward strings (quotes, colons, unicode, leading spaces). */
-const toolArb: fc.Arbitrary<Tool> = fc.record({
-  id,
-  name: text,
-  aliases: fc.array(text, { maxLength: 3 }),
-  homepage: fc.webUrl({ validSchemes: ['https'] }),
-  license: fc.constantFrom('Apache-2.0', 'MIT', 'proprietary', 'GPL-3.0-only OR MIT'),
-  openSource: fc.boolean(),
-  offering: fc.uniqueArray(fc.constantFrom('library', 'self-hosted', 'managed', 'cloud-service'), { minLength: 1 }),
-  description: fc.string({ minLength: 20, maxLength: 200 }).filter((s) => s.trim().length >= 20),
-  capabilities: fc
-    .uniqueArray(fc.constantFrom(...caps), { minLength: 1, maxLength: 4 })
-    .chain((ids) =>
-      fc.tuple(...ids.map(() => fc.constantFrom('core', 'partial'))).map((strengths) =>
-        Object.fromEntries(ids.map((c, i) => [c, strengths[i] === 'core' ? { strength: 'core', source: 'https://example.org/docs', checked: '2026-12-01' } : { strength: 'partial' }])),
+const toolArb: fc.Arbitrary<Tool> = fc
+  .record({
+    id,
+    name: text,
+    aliases: fc.array(text, { maxLength: 3 }),
+    homepage: fc.webUrl({ validSchemes: ['https'] }),
+    license: fc.constantFrom('Apache-2.0', 'MIT', 'proprietary', 'GPL-3.0-only OR MIT'),
+    openSource: fc.boolean(),
+    offering: fc.uniqueArray(fc.constantFrom('library', 'self-hosted', 'managed', 'cloud-service'), { minLength: 1 }),
+    description: fc.string({ minLength: 20, maxLength: 200 }).filter((s) => s.trim().length >= 20),
+    capabilities: fc
+      .uniqueArray(fc.constantFrom(...caps), { minLength: 1, maxLength: 4 })
+      .chain((ids) =>
+        fc
+          .tuple(...ids.map(() => fc.constantFrom('core', 'partial')))
+          .map((strengths) =>
+            Object.fromEntries(
+              ids.map((c, i) => [
+                c,
+                strengths[i] === 'core' ? { strength: 'core', source: 'https://example.org/docs', checked: '2026-12-01' } : { strength: 'partial' },
+              ]),
+            ),
+          ),
       ),
-    ),
-  categories: fc.uniqueArray(fc.constantFrom(...cats), { minLength: 1, maxLength: 2 }),
-  worksWith: fc.constant([] as string[]),
-  competesWith: fc.constant([] as string[]),
-  status: fc.record({ state: fc.constant('active' as const), checked: fc.constant('2026-11-27') }),
-  firstRelease: fc.integer({ min: 1990, max: 2026 }),
-  sources: fc.constant({ license: { url: 'https://example.org/LICENSE', checked: '2026-12-01' }, status: { url: 'https://example.org/releases', checked: '2026-12-01' } }),
-}).map((t) => ToolSchema.parse({ ...t, openSource: t.license === 'proprietary' ? false : t.openSource }));
+    categories: fc.uniqueArray(fc.constantFrom(...cats), { minLength: 1, maxLength: 2 }),
+    worksWith: fc.constant([] as string[]),
+    competesWith: fc.constant([] as string[]),
+    status: fc.record({ state: fc.constant('active' as const), checked: fc.constant('2026-11-27') }),
+    firstRelease: fc.integer({ min: 1990, max: 2026 }),
+    sources: fc.constant({
+      license: { url: 'https://example.org/LICENSE', checked: '2026-12-01' },
+      status: { url: 'https://example.org/releases', checked: '2026-12-01' },
+    }),
+  })
+  .map((t) => ToolSchema.parse({ ...t, openSource: t.license === 'proprietary' ? false : t.openSource }));
 
 describe('catalogue YAML: property tests', () => {
   it('any valid tool survives toolToYaml -> parse -> validate unchanged', () => {
@@ -61,7 +73,7 @@ describe('catalogue YAML: property tests', () => {
         const lines = input.split('\n').length;
         for (const p of problems) {
           expect(p.file).toBe('x.yaml');
-          if (p.line !== undefined) expect(p.line).toBeGreaterThanOrEqual(1), expect(p.line).toBeLessThanOrEqual(lines + 1);
+          if (p.line !== undefined) (expect(p.line).toBeGreaterThanOrEqual(1), expect(p.line).toBeLessThanOrEqual(lines + 1));
         }
       }),
       { numRuns: 500 },

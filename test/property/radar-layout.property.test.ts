@@ -11,7 +11,11 @@ const radarArb = (max: number) =>
   fc.integer({ min: 1, max: 8 }).chain((ringCount) =>
     fc
       .uniqueArray(
-        fc.record({ id: fc.stringMatching(/^[a-z][a-z0-9-]{0,12}$/), ring: fc.integer({ min: 0, max: ringCount - 1 }), quadrant: fc.integer({ min: 0, max: 3 }) }),
+        fc.record({
+          id: fc.stringMatching(/^[a-z][a-z0-9-]{0,12}$/),
+          ring: fc.integer({ min: 0, max: ringCount - 1 }),
+          quadrant: fc.integer({ min: 0, max: 3 }),
+        }),
         { selector: (b) => b.id, maxLength: max },
       )
       .map((bs): RadarLayoutInput => ({
@@ -24,13 +28,11 @@ const radarArb = (max: number) =>
 /** Worst case for stability: every blip in one cell, which the newcomer joins. */
 const crowdedArb = (max: number) =>
   fc.uniqueArray(fc.stringMatching(/^[a-z][a-z0-9-]{0,12}$/), { minLength: 10, maxLength: max }).chain((ids) =>
-    fc.integer({ min: 1, max: 8 }).map(
-      (ringCount): RadarLayoutInput => ({
-        rings: RINGS.slice(0, ringCount).map((id) => ({ id })),
-        quadrants: QUADRANTS.map((id) => ({ id })),
-        blips: ids.map((id) => ({ id, ring: RINGS[0]!, quadrant: QUADRANTS[0]! })),
-      }),
-    ),
+    fc.integer({ min: 1, max: 8 }).map((ringCount): RadarLayoutInput => ({
+      rings: RINGS.slice(0, ringCount).map((id) => ({ id })),
+      quadrants: QUADRANTS.map((id) => ({ id })),
+      blips: ids.map((id) => ({ id, ring: RINGS[0]!, quadrant: QUADRANTS[0]! })),
+    })),
   );
 
 function checkLayout(input: RadarLayoutInput) {
@@ -86,7 +88,7 @@ describe('radar layout', () => {
     );
   });
 
-  it('is stable without edition history too: only the newcomer\'s own cell changes', () => {
+  it("is stable without edition history too: only the newcomer's own cell changes", () => {
     fc.assert(
       fc.property(fc.oneof(radarArb(120), crowdedArb(60)), fc.stringMatching(/^new-[a-z0-9]{1,6}$/), fc.integer({ min: 0, max: 3 }), (input, id, q) => {
         fc.pre(!input.blips.some((b) => b.id === id));
@@ -107,7 +109,11 @@ describe('radar layout', () => {
     const counts: number[] = [];
     const steps: number[] = [];
     for (let t = 0; t < 200; t++) {
-      const blips = Array.from({ length: 10 + Math.floor(next() * 50) }, (_, i) => ({ id: `b${i}-${Math.floor(next() * 1e9).toString(36)}`, ring: 'adopt', quadrant: 'q0' }));
+      const blips = Array.from({ length: 10 + Math.floor(next() * 50) }, (_, i) => ({
+        id: `b${i}-${Math.floor(next() * 1e9).toString(36)}`,
+        ring: 'adopt',
+        quadrant: 'q0',
+      }));
       const input = { rings: RINGS.slice(0, 1 + Math.floor(next() * 8)).map((id) => ({ id })), quadrants: QUADRANTS.map((id) => ({ id })), blips };
       const before = layoutRadar(input);
       const after = layoutRadar({ ...input, blips: [...blips, { id: `new-${t}`, ring: 'adopt', quadrant: 'q0' }] });

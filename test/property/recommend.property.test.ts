@@ -32,13 +32,31 @@ const catalogueArb = fc
     buildCatalogue(
       taxonomy,
       specs.map((s, i): Tool => ({
-        id: `t${i}`, name: `T${i}`, aliases: [], homepage: 'https://example.org', license: s.openSource ? 'MIT' : 'proprietary', openSource: s.openSource,
-        offering: ['library'], description: 'A synthetic tool for property tests.',
-        capabilities: Object.fromEntries([...s.partial.filter((c) => !s.primary.includes(c)).map((c) => [c, { strength: 'partial' as const }]), ...s.primary.map((c) => [c, { strength: 'core' as const, source: 'https://example.org', checked: '2026-12-01' }])]),
-        categories: [s.category], worksWith: s.worksWith.filter((j) => j !== i && j < specs.length).map((j) => `t${j}`), competesWith: [],
-        status: s.retired ? { state: 'discontinued', checked: '2026-11-27', since: '2025' } : s.maintenance ? { state: 'maintenance', checked: '2026-11-27' } : { state: 'active', checked: '2026-11-27' },
+        id: `t${i}`,
+        name: `T${i}`,
+        aliases: [],
+        homepage: 'https://example.org',
+        license: s.openSource ? 'MIT' : 'proprietary',
+        openSource: s.openSource,
+        offering: ['library'],
+        description: 'A synthetic tool for property tests.',
+        capabilities: Object.fromEntries([
+          ...s.partial.filter((c) => !s.primary.includes(c)).map((c) => [c, { strength: 'partial' as const }]),
+          ...s.primary.map((c) => [c, { strength: 'core' as const, source: 'https://example.org', checked: '2026-12-01' }]),
+        ]),
+        categories: [s.category],
+        worksWith: s.worksWith.filter((j) => j !== i && j < specs.length).map((j) => `t${j}`),
+        competesWith: [],
+        status: s.retired
+          ? { state: 'discontinued', checked: '2026-11-27', since: '2025' }
+          : s.maintenance
+            ? { state: 'maintenance', checked: '2026-11-27' }
+            : { state: 'active', checked: '2026-11-27' },
         firstRelease: s.firstRelease,
-        sources: { license: { url: 'https://example.org/license', checked: '2026-12-01' }, status: { url: 'https://example.org/releases', checked: '2026-12-01' } },
+        sources: {
+          license: { url: 'https://example.org/license', checked: '2026-12-01' },
+          status: { url: 'https://example.org/releases', checked: '2026-12-01' },
+        },
       })),
     ),
   );
@@ -106,7 +124,8 @@ describe('recommender: property tests against brute force', () => {
           for (const n of needs) {
             expect(r.covers[n]!.length).toBeGreaterThan(0);
             // Core coverage, unless no allowed tool has the need as core (then the answer says so).
-            if (!fallback.has(n)) for (const id of r.covers[n]!.filter((id) => coverage(cat, cat.byId.get(id)!, [n]).length === 0)) expect.fail(`${id} covers ${n} only partially`);
+            if (!fallback.has(n))
+              for (const id of r.covers[n]!.filter((id) => coverage(cat, cat.byId.get(id)!, [n]).length === 0)) expect.fail(`${id} covers ${n} only partially`);
           }
         },
       ),

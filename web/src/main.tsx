@@ -26,7 +26,6 @@ const NAV = [
   ['/recommend', 'Recommend'],
 ] as const;
 
-
 // What the first view needs is already on its way (web/public/first-view.js started the request). Reading and
 // parsing it, and drawing the interactive map, are long tasks: they wait until the page's own picture of the
 // map has been painted. The radar page needs only the radar: the catalogue then waits until the browser is idle.
@@ -67,12 +66,20 @@ function App() {
   const keep = new URLSearchParams([...route.params].filter(([k]) => k !== 'ids' && k !== 'diagonal'));
   return (
     <>
-      <a class="skip" href="#main">Skip to content</a>
+      <a class="skip" href="#main">
+        Skip to content
+      </a>
       <header class="top">
-        <a class="brand" href={href('/')}>MLOps Navigator</a>
+        <a class="brand" href={href('/')}>
+          MLOps Navigator
+        </a>
         <nav aria-label="Views">
           {NAV.map(([path, label]) => (
-            <a key={path} href={path === '/compare' || path === '/stack' || path === '/radar' || path === '/recommend' ? href(path) : href(path, keep)} aria-current={route.path === path ? 'page' : undefined}>
+            <a
+              key={path}
+              href={path === '/compare' || path === '/stack' || path === '/radar' || path === '/recommend' ? href(path) : href(path, keep)}
+              aria-current={route.path === path ? 'page' : undefined}
+            >
               {label}
             </a>
           ))}
@@ -90,12 +97,18 @@ function App() {
         {cat && route.path === '/recommend' && <RecommendPage cat={cat} params={route.params} />}
         {route.path === '/radar' && <RadarPage params={route.params} />}
         {cat && toolId && <ToolPage id={toolId} cat={cat} />}
-        {cat && !filtered && !toolId && route.path !== '/compare' && route.path !== '/stack' && route.path !== '/recommend' && route.path !== '/radar' && <p role="alert">No such page. <a href={href('/')}>Back to the map</a>.</p>}
+        {cat && !filtered && !toolId && route.path !== '/compare' && route.path !== '/stack' && route.path !== '/recommend' && route.path !== '/radar' && (
+          <p role="alert">
+            No such page. <a href={href('/')}>Back to the map</a>.
+          </p>
+        )}
       </main>
       {/* While the map view waits for the catalogue, the page's picture of the map sits where the map goes, just after the app: no footer above it. */}
-      {(cat || route.path !== '/') && <footer class="foot muted small">
-        Framework after L. J. V. Miranda, “Navigating the MLOps tooling landscape” (2021). Placement computed from each tool’s capabilities.
-      </footer>}
+      {(cat || route.path !== '/') && (
+        <footer class="foot muted small">
+          Framework after L. J. V. Miranda, “Navigating the MLOps tooling landscape” (2021). Placement computed from each tool’s capabilities.
+        </footer>
+      )}
     </>
   );
 }

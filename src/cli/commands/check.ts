@@ -27,11 +27,20 @@ export function registerCheck(program: Command): void {
         }
         const cal = calibrate(catalogue, readSeedFigure(seedFigureFile));
         const disagreements = placementDisagreements(catalogue);
-        const retired = retiredTools(catalogue).map((t) => ({ id: t.id, state: t.status.state, acquired: t.status.acquired ?? null, since: t.status.since ?? null, replacedBy: t.status.replacedBy ?? [] }));
+        const retired = retiredTools(catalogue).map((t) => ({
+          id: t.id,
+          state: t.status.state,
+          acquired: t.status.acquired ?? null,
+          since: t.status.since ?? null,
+          replacedBy: t.status.replacedBy ?? [],
+        }));
         const facts = factIssues(catalogue, new Date(), days);
-        const meets = cal.quadrantMatches >= CALIBRATION_TARGETS.quadrantMatches && cal.spearmanX >= CALIBRATION_TARGETS.spearmanX && cal.spearmanY >= CALIBRATION_TARGETS.spearmanY && cal.overridden.length === 0;
-        if (opts.json)
-          return printJson({ calibration: { ...cal, targets: CALIBRATION_TARGETS, meetsTargets: meets }, disagreements, retired, facts });
+        const meets =
+          cal.quadrantMatches >= CALIBRATION_TARGETS.quadrantMatches &&
+          cal.spearmanX >= CALIBRATION_TARGETS.spearmanX &&
+          cal.spearmanY >= CALIBRATION_TARGETS.spearmanY &&
+          cal.overridden.length === 0;
+        if (opts.json) return printJson({ calibration: { ...cal, targets: CALIBRATION_TARGETS, meetsTargets: meets }, disagreements, retired, facts });
         const out: string[] = [];
         out.push(`Placement against the seed figure (${cal.compared} of ${cal.rows.length} seed tools in the catalogue):`);
         out.push(`  same quadrant   ${cal.quadrantMatches}/${cal.compared} (target >= ${CALIBRATION_TARGETS.quadrantMatches})`);
@@ -40,12 +49,17 @@ export function registerCheck(program: Command): void {
         out.push(`  overrides used  ${cal.overridden.length ? cal.overridden.join(', ') : 'none'}`);
         out.push(`  verdict         ${meets ? 'meets the targets' : 'BELOW TARGET'}`);
         for (const r of cal.rows.filter((r) => !r.agrees))
-          out.push(`  - ${r.name}: figure ${r.seedQuadrant} (${r.x}, ${r.y}), computed ${r.computed ? `${r.computed.quadrant} (${r.computed.x}, ${r.computed.y})` : 'missing from catalogue'}`);
+          out.push(
+            `  - ${r.name}: figure ${r.seedQuadrant} (${r.x}, ${r.y}), computed ${r.computed ? `${r.computed.quadrant} (${r.computed.x}, ${r.computed.y})` : 'missing from catalogue'}`,
+          );
         out.push('', `Category says one quadrant, placement another (${disagreements.length}):`);
-        for (const d of disagreements) out.push(`  - ${d.tool}: categories ${d.categories.join(', ')} -> ${d.categoryQuadrants.join('/')}, computed ${d.computed}`);
+        for (const d of disagreements)
+          out.push(`  - ${d.tool}: categories ${d.categories.join(', ')} -> ${d.categoryQuadrants.join('/')}, computed ${d.computed}`);
         out.push('', `Retired tools (${retired.length}):`);
         for (const r of retired)
-          out.push(`  - ${r.id}: ${r.state}${r.since ? ` since ${r.since}` : ''}${r.acquired ? ` (acquired by ${r.acquired.by}, ${r.acquired.date})` : ''}${r.replacedBy.length ? `; move to ${r.replacedBy.join(', ')}` : ''}`);
+          out.push(
+            `  - ${r.id}: ${r.state}${r.since ? ` since ${r.since}` : ''}${r.acquired ? ` (acquired by ${r.acquired.by}, ${r.acquired.date})` : ''}${r.replacedBy.length ? `; move to ${r.replacedBy.join(', ')}` : ''}`,
+          );
         out.push('', `Missing or stale facts (${facts.length}):`);
         for (const f of facts) out.push(`  - ${f.tool} ${f.field}: ${factIssueText(f)}`);
         process.stdout.write(out.join('\n') + '\n');

@@ -24,7 +24,9 @@ function progress(total: number) {
 export function registerEnrich(program: Command): void {
   program
     .command('enrich')
-    .description("read each tool's GitHub repository (stars, latest release, archived, licence, last push) into its file; licence and status changes are flagged for review, never overwritten")
+    .description(
+      "read each tool's GitHub repository (stars, latest release, archived, licence, last push) into its file; licence and status changes are flagged for review, never overwritten",
+    )
     .argument('[dir]', 'catalogue folder whose tools/*.yaml are updated', 'data')
     .option('--tool <id>', 'only this tool')
     .option('--since <days>', 'skip tools enriched within this many days', '0')

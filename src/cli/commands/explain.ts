@@ -30,7 +30,10 @@ export function registerExplain(program: Command): void {
         } else out.push('', '  (--steps shows the arithmetic)');
         const catQuadrants = new Set(t.categories.map((c) => catalogue.tax.category.get(c)?.quadrant));
         if (!catQuadrants.has(p.quadrant))
-          out.push('', `Note: its categories (${t.categories.join(', ')}) belong to ${[...catQuadrants].map((q) => catalogue.tax.quadrantName.get(q!)).join(' / ')}, but the computed placement says ${quadrant}.`);
+          out.push(
+            '',
+            `Note: its categories (${t.categories.join(', ')}) belong to ${[...catQuadrants].map((q) => catalogue.tax.quadrantName.get(q!)).join(' / ')}, but the computed placement says ${quadrant}.`,
+          );
         process.stdout.write(out.join('\n') + '\n');
       });
     });

@@ -8,7 +8,7 @@ import { lookup } from './show.js';
 export function registerMap(program: Command): void {
   program
     .command('map')
-    .description('draw the landscape of the catalogue as a picture like the essay\'s figure')
+    .description("draw the landscape of the catalogue as a picture like the essay's figure")
     .requiredOption('--out <file>', 'FILE.svg or FILE.png')
     .option('--highlight <tools>', 'comma-separated tool ids, names or aliases to emphasise', list)
     .option('--title <text>', 'title of the picture')
@@ -28,7 +28,9 @@ export function registerMap(program: Command): void {
         });
         const kind = writePicture(opts.out, renderLandscapeSvg(layout));
         const crowded = layout.marks.filter((m) => !m.labelFree).length;
-        process.stdout.write(`wrote ${opts.out} (${kind}, ${points.length} tools${crowded ? `, ${crowded} label(s) could not be placed without overlap` : ''})\n`);
+        process.stdout.write(
+          `wrote ${opts.out} (${kind}, ${points.length} tools${crowded ? `, ${crowded} label(s) could not be placed without overlap` : ''})\n`,
+        );
       });
     });
 }

@@ -31,22 +31,31 @@ const pairs = (v: string, prev: string[] = []) => [...prev, v];
 function frameOf(cat: Catalogue, o: FrameOptions): ImportFrame {
   const named = (names: string[]) => names.map((n) => ({ id: slug(n), name: n }));
   const mapping = (entries: string[] | undefined) =>
-    Object.fromEntries((entries ?? []).map((e) => {
-      const at = e.lastIndexOf('=');
-      if (at <= 0) throw new UserError(`a mapping is NAME=id, not "${e}"`, 2);
-      return [e.slice(0, at), e.slice(at + 1)];
-    }));
+    Object.fromEntries(
+      (entries ?? []).map((e) => {
+        const at = e.lastIndexOf('=');
+        if (at <= 0) throw new UserError(`a mapping is NAME=id, not "${e}"`, 2);
+        return [e.slice(0, at), e.slice(at + 1)];
+      }),
+    );
   const quadrants = o.quadrants ? named(o.quadrants) : cat.tax.taxonomy.quadrants.map((q) => ({ id: q.id, name: q.name }));
   if (quadrants.length !== 4) throw new UserError('--quadrants takes exactly four names', 2);
   const rings = o.rings ? named(o.rings) : cat.tax.taxonomy.rings.map((r) => ({ id: r.id, name: r.name }));
   if (!rings.length || rings.length > 8) throw new UserError('--rings takes 1 to 8 names', 2);
-  return { title: o.title ?? 'Imported radar', quadrants, rings, ringMap: mapping(o.mapRing), quadrantMap: mapping(o.mapQuadrant), findTool: (name) => findTool(cat, name)?.id };
+  return {
+    title: o.title ?? 'Imported radar',
+    quadrants,
+    rings,
+    ringMap: mapping(o.mapRing),
+    quadrantMap: mapping(o.mapQuadrant),
+    findTool: (name) => findTool(cat, name)?.id,
+  };
 }
 
 function withFrameOptions(cmd: Command): Command {
   return cmd
     .addOption(new Option('--format <f>', 'the input format (default: from the extension or content)').choices(FORMATS))
-    .option('--quadrants <names>', 'four quadrant names, comma-separated, clockwise from top left (default: the landscape\'s)', list)
+    .option('--quadrants <names>', "four quadrant names, comma-separated, clockwise from top left (default: the landscape's)", list)
     .option('--rings <names>', 'ring names, innermost first (default: Adopt, Trial, Assess, Hold)', list)
     .option('--map-ring <name=id>', 'read a foreign ring name as one of ours (repeatable)', pairs)
     .option('--map-quadrant <name=id>', 'read a foreign quadrant name as one of ours (repeatable)', pairs)
@@ -77,8 +86,8 @@ export function registerRadar(program: Command): void {
     .addOption(new Option('--format <f>', 'output format').choices(FORMATS).default('ours'))
     .option('--date <date>', 'edition date', new Date().toISOString().slice(0, 7))
     .option('--suggest', 'suggest rings by distance on the map from where you stand (default: the software/piecemeal corner)')
-    .option('--stack <file>', 'with --suggest: stand at the centre of this stack\'s tools')
-    .option('--decided <radar>', 'with --suggest: an earlier radar whose rings are the owner\'s decisions (they win)')
+    .option('--stack <file>', "with --suggest: stand at the centre of this stack's tools")
+    .option('--decided <radar>', "with --suggest: an earlier radar whose rings are the owner's decisions (they win)")
     .action(async (o: { out: string; format: RadarFormat; date: string; suggest?: boolean; stack?: string; decided?: string }, cmd: Command) => {
       await withCatalogue(cmd, ({ catalogue }) => {
         let r: Radar;
@@ -90,7 +99,9 @@ export function registerRadar(program: Command): void {
       });
     });
 
-  withFrameOptions(radar.command('import').description('read a radar in any supported format and write it in ours').argument('<input>', 'file, or folder for AOE'))
+  withFrameOptions(
+    radar.command('import').description('read a radar in any supported format and write it in ours').argument('<input>', 'file, or folder for AOE'),
+  )
     .requiredOption('--out <file>', 'radar YAML to write')
     .action(async (input: string, o: FrameOptions & { out: string }, cmd: Command) => {
       await withCatalogue(cmd, ({ catalogue }) => {
@@ -128,7 +139,12 @@ export function registerRadar(program: Command): void {
       });
     });
 
-  withFrameOptions(radar.command('layout').description("the blips' positions in the render's coordinates (centre 0,0)").argument('<radar>', 'radar file (any supported format)'))
+  withFrameOptions(
+    radar
+      .command('layout')
+      .description("the blips' positions in the render's coordinates (centre 0,0)")
+      .argument('<radar>', 'radar file (any supported format)'),
+  )
     .option('--edition <date>', 'which edition (default: the latest)')
     .option('--json', 'print JSON (the default)')
     .action(async (input: string, o: FrameOptions & { edition?: string }, cmd: Command) => {

@@ -46,7 +46,11 @@ export function registerServe(program: Command): void {
       process.stdout.write(`MLOps Navigator on http://${opts.host}:${running.port}/ (API at /api, OpenAPI at /api/openapi.json)\n`);
       await new Promise<void>((resolve) => {
         // Requests in flight get ten seconds to finish; slow clients are then cut off.
-        const stop = () => void running.close(10_000).then(() => store.close()).then(resolve);
+        const stop = () =>
+          void running
+            .close(10_000)
+            .then(() => store.close())
+            .then(resolve);
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       });

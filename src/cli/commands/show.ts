@@ -31,7 +31,13 @@ export function registerShow(program: Command): void {
           `categories    ${names(t.categories, 'category')}`,
           `core          ${names(capabilitiesAt(t, 'core'), 'capability')}`,
           `partial       ${names(capabilitiesAt(t, 'partial'), 'capability')}`,
-          ...(capabilitiesAt(t, 'via').length ? [`through       ${capabilitiesAt(t, 'via').map((c) => `${catalogue.tax.capability.get(c)?.name ?? c} via ${t.capabilities[c]!.via}`).join(', ')}`] : []),
+          ...(capabilitiesAt(t, 'via').length
+            ? [
+                `through       ${capabilitiesAt(t, 'via')
+                  .map((c) => `${catalogue.tax.capability.get(c)?.name ?? c} via ${t.capabilities[c]!.via}`)
+                  .join(', ')}`,
+              ]
+            : []),
           `licence       ${t.license}${t.openSource ? ' (open source)' : ''}`,
           `offering      ${t.offering.join(', ')}`,
           `vendor        ${t.vendor ?? '-'}`,
@@ -46,7 +52,12 @@ export function registerShow(program: Command): void {
           ...Object.entries(t.capabilities)
             .filter(([, c]) => c.source)
             .map(([c, claim]) => `source        ${catalogue.tax.capability.get(c)?.name ?? c}: ${claim.source} (checked ${claim.checked})`),
-          ...(t.sources ? [`source        licence: ${t.sources.license.url} (checked ${t.sources.license.checked})`, `source        status: ${t.sources.status.url} (checked ${t.sources.status.checked})`] : []),
+          ...(t.sources
+            ? [
+                `source        licence: ${t.sources.license.url} (checked ${t.sources.license.checked})`,
+                `source        status: ${t.sources.status.url} (checked ${t.sources.status.checked})`,
+              ]
+            : []),
         ];
         process.stdout.write(lines.join('\n') + '\n');
       });

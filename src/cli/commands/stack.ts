@@ -14,7 +14,22 @@ import { UserError, list, printJson, withCatalogue } from '../context.js';
 import { catalogueNames } from '../names.js';
 import type { StackAnalysis } from '../../core/stack/analyze.js';
 import type { Recommendation } from '../../core/recommend/recommend.js';
-import { adviceText, andList, blockedText, gapText, interlockText, maturityText, namesFrom, need, noteText, optionName, requirementText, tradeoffText, whyText, type Names } from '../../wording/en.js';
+import {
+  adviceText,
+  andList,
+  blockedText,
+  gapText,
+  interlockText,
+  maturityText,
+  namesFrom,
+  need,
+  noteText,
+  optionName,
+  requirementText,
+  tradeoffText,
+  whyText,
+  type Names,
+} from '../../wording/en.js';
 
 const TEAM_COLOURS = ['#d1495b', '#2f6db5', '#2e8a4a', '#b5832f', '#6b4fb3', '#00798c'];
 
@@ -29,17 +44,21 @@ export function registerStack(program: Command): void {
 
   stack
     .command('analyze')
-    .description('analyse a stack file: maturity level, capability gaps (with build-vs-buy advice), stages, interlocks, overlaps, team footprints, retired tools')
+    .description(
+      'analyse a stack file: maturity level, capability gaps (with build-vs-buy advice), stages, interlocks, overlaps, team footprints, retired tools',
+    )
     .argument('<file>', 'stack YAML file (see docs/STACKS.md)')
     .option('--target-level <n>', 'the maturity level to aim for (default: the next level)')
     .option('--json', 'print JSON')
     .action(async (file: string, opts: { json?: boolean; targetLevel?: string }, cmd: Command) => {
       const targetLevel = opts.targetLevel === undefined ? undefined : Number(opts.targetLevel);
-      if (targetLevel !== undefined && (!Number.isInteger(targetLevel) || targetLevel < 0)) throw new UserError(`--target-level must be a whole number from 0, not "${opts.targetLevel}"`, 2);
+      if (targetLevel !== undefined && (!Number.isInteger(targetLevel) || targetLevel < 0))
+        throw new UserError(`--target-level must be a whole number from 0, not "${opts.targetLevel}"`, 2);
       await withCatalogue(cmd, ({ catalogue }) => {
         const s = loadStack(catalogue, file);
         const model = catalogue.tax.taxonomy.maturityModels.find((m) => m.id === s.maturityModel) ?? catalogue.tax.taxonomy.maturityModels[0];
-        if (targetLevel !== undefined && model && targetLevel >= model.levels.length) throw new UserError(`--target-level: ${model.name} has levels 0 to ${model.levels.length - 1}`, 2);
+        if (targetLevel !== undefined && model && targetLevel >= model.levels.length)
+          throw new UserError(`--target-level: ${model.name} has levels 0 to ${model.levels.length - 1}`, 2);
         const a = analyzeStack(catalogue, s, { targetLevel });
         if (opts.json) return printJson(a);
         process.stdout.write(formatAnalysis(catalogue, a));
@@ -63,9 +82,19 @@ export function registerStack(program: Command): void {
           }),
           ...inHouse.map((t) => ({ id: t.id, name: `${t.name} (in-house)`, x: t.x, y: t.y, quadrant: t.quadrant })),
         ];
-        const layout = layoutLandscape(points, { title: `${a.name} on the MLOps landscape`, subtitle: `${a.tools.length} tools in ${a.footprints.length} teams${a.personaDistance !== null ? ` · ${catalogueNames(catalogue).persona(a.personas[0])} and ${catalogueNames(catalogue).persona(a.personas[1])} teams ${a.personaDistance.toFixed(2)} apart` : ''}`, highlight: new Set(a.tools.map((t) => t.id)), quadrants: catalogue.tax.taxonomy.quadrants });
+        const layout = layoutLandscape(points, {
+          title: `${a.name} on the MLOps landscape`,
+          subtitle: `${a.tools.length} tools in ${a.footprints.length} teams${a.personaDistance !== null ? ` · ${catalogueNames(catalogue).persona(a.personas[0])} and ${catalogueNames(catalogue).persona(a.personas[1])} teams ${a.personaDistance.toFixed(2)} apart` : ''}`,
+          highlight: new Set(a.tools.map((t) => t.id)),
+          quadrants: catalogue.tax.taxonomy.quadrants,
+        });
         const n = catalogueNames(catalogue);
-        const footprints = a.footprints.map((f, i) => ({ label: `${f.team} (${n.persona(f.persona)})`, points: f.hull, centroid: f.centroid, color: TEAM_COLOURS[i % TEAM_COLOURS.length]! }));
+        const footprints = a.footprints.map((f, i) => ({
+          label: `${f.team} (${n.persona(f.persona)})`,
+          points: f.hull,
+          centroid: f.centroid,
+          color: TEAM_COLOURS[i % TEAM_COLOURS.length]!,
+        }));
         writePicture(opts.out, renderLandscapeSvg(layout, { footprints }));
         process.stdout.write(`wrote ${opts.out}\n`);
       });
@@ -79,41 +108,81 @@ export function registerRecommend(program: Command): void {
     .option('--need <ids>', 'capability or stage ids to cover, comma-separated', list)
     .option('--oss', 'open-source tools only')
     .option('--self-hosted', 'only tools you can run yourself')
-    .option('--cloud <id>', 'the cloud you are on; other clouds\' services are left out')
+    .option('--cloud <id>', "the cloud you are on; other clouds' services are left out")
     .option('--keep <ids>', 'tools that must stay, comma-separated', list)
     .option('--exclude <ids>', 'tools never to choose, comma-separated', list)
     .option('--max-tools <n>', 'at most this many tools in all')
-    .addOption(new Option('--policy <p>', "part 3's 'specialised-first' or 'prefer-platforms'").choices(['specialised-first', 'prefer-platforms']).default('specialised-first'))
+    .addOption(
+      new Option('--policy <p>', "part 3's 'specialised-first' or 'prefer-platforms'")
+        .choices(['specialised-first', 'prefer-platforms'])
+        .default('specialised-first'),
+    )
     .option('--from <stackfile>', 'fill the gaps of an existing stack: its tools are kept, its gaps are the needs')
     .option('--json', 'print JSON')
-    .action(async (opts: { need?: string[]; oss?: boolean; selfHosted?: boolean; cloud?: string; keep?: string[]; exclude?: string[]; maxTools?: string; policy: Policy; from?: string; json?: boolean }, cmd: Command) => {
-      const maxTools = opts.maxTools === undefined ? undefined : Number(opts.maxTools);
-      if (maxTools !== undefined && (!Number.isInteger(maxTools) || maxTools < 1)) throw new UserError(`--max-tools must be a positive whole number, not "${opts.maxTools}"`, 2);
-      await withCatalogue(cmd, async ({ catalogue }) => {
-        let needs = opts.need ?? [];
-        let keep = opts.keep ?? [];
-        let fromStack: Stack | undefined;
-        if (opts.from) {
-          const stack = (fromStack = loadStack(catalogue, opts.from));
-          const a = analyzeStack(catalogue, stack);
-          // Every catalogue tool is kept, retired ones too: the recommender takes those out and says what replaces them.
-          keep = [...new Set([...keep, ...a.tools.filter((t) => !t.inHouse).map((t) => t.id)])];
-          needs = [...new Set([...needs, ...a.gaps.map((g) => g.capability)])];
-        }
-        if (!needs.length) throw new UserError('say what to cover: --need a,b,c (capability or stage ids), or --from STACKFILE', 2);
-        for (const n of needs) if (!catalogue.tax.capability.has(n) && !catalogue.tax.stage.has(n)) throw new UserError(`unknown need "${n}": use a capability or stage id (mlnav tools --json lists capability ids)`);
-        for (const id of [...keep, ...(opts.exclude ?? []), ...(opts.cloud ? [opts.cloud] : [])]) if (!catalogue.byId.has(id)) throw new UserError(`unknown tool "${id}"`);
-        const r = recommend(catalogue, { needs, openSourceOnly: opts.oss ?? fromStack?.constraints.openSourceOnly, selfHosted: opts.selfHosted ?? fromStack?.constraints.selfHosted, cloud: opts.cloud ?? fromStack?.cloud, keep, exclude: [...(opts.exclude ?? []), ...(fromStack?.constraints.exclude ?? [])], maxTools: maxTools ?? fromStack?.constraints.maxTools, policy: opts.policy }, await highsSolver());
-        if (opts.json) {
-          printJson({ ...r, needs });
-          if (!r.feasible) process.exitCode = 1;
-          return;
-        }
-        const n = catalogueNames(catalogue);
-        if (!r.feasible) throw new UserError(r.blocked.map((b) => `cannot cover ${b.need ? need(b.need, n) : 'every need'}: ${blockedText(b, n, 'cli', opts.cloud)}`).join('\n'));
-        process.stdout.write(formatRecommendation(r, needs, n));
-      });
-    });
+    .action(
+      async (
+        opts: {
+          need?: string[];
+          oss?: boolean;
+          selfHosted?: boolean;
+          cloud?: string;
+          keep?: string[];
+          exclude?: string[];
+          maxTools?: string;
+          policy: Policy;
+          from?: string;
+          json?: boolean;
+        },
+        cmd: Command,
+      ) => {
+        const maxTools = opts.maxTools === undefined ? undefined : Number(opts.maxTools);
+        if (maxTools !== undefined && (!Number.isInteger(maxTools) || maxTools < 1))
+          throw new UserError(`--max-tools must be a positive whole number, not "${opts.maxTools}"`, 2);
+        await withCatalogue(cmd, async ({ catalogue }) => {
+          let needs = opts.need ?? [];
+          let keep = opts.keep ?? [];
+          let fromStack: Stack | undefined;
+          if (opts.from) {
+            const stack = (fromStack = loadStack(catalogue, opts.from));
+            const a = analyzeStack(catalogue, stack);
+            // Every catalogue tool is kept, retired ones too: the recommender takes those out and says what replaces them.
+            keep = [...new Set([...keep, ...a.tools.filter((t) => !t.inHouse).map((t) => t.id)])];
+            needs = [...new Set([...needs, ...a.gaps.map((g) => g.capability)])];
+          }
+          if (!needs.length) throw new UserError('say what to cover: --need a,b,c (capability or stage ids), or --from STACKFILE', 2);
+          for (const n of needs)
+            if (!catalogue.tax.capability.has(n) && !catalogue.tax.stage.has(n))
+              throw new UserError(`unknown need "${n}": use a capability or stage id (mlnav tools --json lists capability ids)`);
+          for (const id of [...keep, ...(opts.exclude ?? []), ...(opts.cloud ? [opts.cloud] : [])])
+            if (!catalogue.byId.has(id)) throw new UserError(`unknown tool "${id}"`);
+          const r = recommend(
+            catalogue,
+            {
+              needs,
+              openSourceOnly: opts.oss ?? fromStack?.constraints.openSourceOnly,
+              selfHosted: opts.selfHosted ?? fromStack?.constraints.selfHosted,
+              cloud: opts.cloud ?? fromStack?.cloud,
+              keep,
+              exclude: [...(opts.exclude ?? []), ...(fromStack?.constraints.exclude ?? [])],
+              maxTools: maxTools ?? fromStack?.constraints.maxTools,
+              policy: opts.policy,
+            },
+            await highsSolver(),
+          );
+          if (opts.json) {
+            printJson({ ...r, needs });
+            if (!r.feasible) process.exitCode = 1;
+            return;
+          }
+          const n = catalogueNames(catalogue);
+          if (!r.feasible)
+            throw new UserError(
+              r.blocked.map((b) => `cannot cover ${b.need ? need(b.need, n) : 'every need'}: ${blockedText(b, n, 'cli', opts.cloud)}`).join('\n'),
+            );
+          process.stdout.write(formatRecommendation(r, needs, n));
+        });
+      },
+    );
 }
 
 const STATUS_MARK = { served: 'ok     ', partial: 'PARTIAL', unserved: 'GAP    ' } as const;
@@ -134,7 +203,9 @@ export function formatAnalysis(cat: Catalogue, a: StackAnalysis): string {
   out.push('', 'Lifecycle stages:');
   for (const s of a.stages) {
     const support = s.support.map((x) => `${n.tool(x.tool)} (${x.strength} ${n.capability(x.capability).toLowerCase()})`);
-    out.push(`  ${STATUS_MARK[s.status]} ${n.stage(s.stage).padEnd(20)} ${s.tools.map(n.tool).join(', ') || '-'}${support.length && s.status !== 'served' ? `; only ${andList(support)}` : ''}`);
+    out.push(
+      `  ${STATUS_MARK[s.status]} ${n.stage(s.stage).padEnd(20)} ${s.tools.map(n.tool).join(', ') || '-'}${support.length && s.status !== 'served' ? `; only ${andList(support)}` : ''}`,
+    );
   }
   out.push('', 'Interlocks:');
   for (const i of a.interlocks) out.push(`  ${i.health.padEnd(7)} ${n.interlock(i.id)}: ${interlockText(i, n)}`);
@@ -145,19 +216,32 @@ export function formatAnalysis(cat: Catalogue, a: StackAnalysis): string {
   out.push('', `Overlaps (${a.overlaps.length}):`);
   for (const o of a.overlaps) out.push(`  - ${n.capability(o.capability)}: ${o.tools.map(n.tool).join(', ')}`);
   out.push('', 'Footprints:');
-  for (const f of a.footprints) out.push(`  - ${f.team} (${n.persona(f.persona)}): centre ${f.centroid ? `(${f.centroid.x.toFixed(2)}, ${f.centroid.y.toFixed(2)})` : '-'}, ${f.tools.length} tools`);
+  for (const f of a.footprints)
+    out.push(
+      `  - ${f.team} (${n.persona(f.persona)}): centre ${f.centroid ? `(${f.centroid.x.toFixed(2)}, ${f.centroid.y.toFixed(2)})` : '-'}, ${f.tools.length} tools`,
+    );
   if (a.personaDistance !== null)
-    out.push(`  ${n.persona(a.personas[0])} <-> ${n.persona(a.personas[1])}: ${a.personaDistance.toFixed(2)}${a.oppositeEnds ? ' (opposite ends of the map: integration will be hard)' : ''}`);
+    out.push(
+      `  ${n.persona(a.personas[0])} <-> ${n.persona(a.personas[1])}: ${a.personaDistance.toFixed(2)}${a.oppositeEnds ? ' (opposite ends of the map: integration will be hard)' : ''}`,
+    );
   out.push('', `Retired tools in use (${a.retired.length}):`);
   for (const r of a.retired)
-    out.push(`  - ${n.tool(r.tool)} (${r.state}${r.since ? ` since ${r.since}` : ''}): counts for nothing (${r.voided.map(n.capability).join(', ') || 'no capability'}); consider ${r.replacements.map(n.tool).join(', ') || 'no known replacement'}`);
+    out.push(
+      `  - ${n.tool(r.tool)} (${r.state}${r.since ? ` since ${r.since}` : ''}): counts for nothing (${r.voided.map(n.capability).join(', ') || 'no capability'}); consider ${r.replacements.map(n.tool).join(', ') || 'no known replacement'}`,
+    );
   return out.join('\n') + '\n';
 }
 
 export function formatRecommendation(r: Recommendation, needs: string[], n: Names): string {
-  const out = [`Best stack: ${r.tools.length} tool${r.tools.length === 1 ? '' : 's'} for ${needs.length} need${needs.length === 1 ? '' : 's'} (proven optimal; cost ${r.objective.cost}, overlap ${r.objective.overlap}, risk ${r.objective.risk}):`];
+  const out = [
+    `Best stack: ${r.tools.length} tool${r.tools.length === 1 ? '' : 's'} for ${needs.length} need${needs.length === 1 ? '' : 's'} (proven optimal; cost ${r.objective.cost}, overlap ${r.objective.overlap}, risk ${r.objective.risk}):`,
+  ];
   for (const c of r.chosen) out.push(`  ${n.tool(c.id).padEnd(24)} ${c.why.map((w) => whyText(w, n)).join('; ')}`);
-  for (const x of r.replaced) out.push('', `Replaced ${n.tool(x.tool)}: it is ${x.state}, so it counts for nothing${x.by.length ? `; its work now goes to ${andList(x.by.map(n.tool))}` : ''}.`);
+  for (const x of r.replaced)
+    out.push(
+      '',
+      `Replaced ${n.tool(x.tool)}: it is ${x.state}, so it counts for nothing${x.by.length ? `; its work now goes to ${andList(x.by.map(n.tool))}` : ''}.`,
+    );
   for (const f of r.fallback) out.push('', `No allowed tool has ${need(f.need, n).toLowerCase()} as a core feature; covered partially instead.`);
   if (r.alternatives.length) {
     out.push('', 'Alternatives:');

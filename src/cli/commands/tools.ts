@@ -37,7 +37,11 @@ export const fmt = (v: number) => (v >= 0 ? ' ' : '') + v.toFixed(2);
 
 export function printTable(head: string[], rows: string[][]): void {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd() + '\n';
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd() + '\n';
   process.stdout.write(line(head));
   process.stdout.write(line(widths.map((w) => '-'.repeat(w))));
   for (const r of rows) process.stdout.write(line(r));

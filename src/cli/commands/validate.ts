@@ -17,7 +17,9 @@ export function registerValidate(program: Command): void {
       if (opts.json) printJson({ ok: !hasErrors(loaded.problems), files: loaded.files, tools: loaded.tools.length, problems: loaded.problems });
       else {
         for (const p of loaded.problems) process.stdout.write(formatProblem(p) + '\n');
-        process.stdout.write(`${loaded.files} file(s), ${loaded.tools.length} valid tool(s), ${errors} error(s), ${loaded.problems.length - errors} warning(s)\n`);
+        process.stdout.write(
+          `${loaded.files} file(s), ${loaded.tools.length} valid tool(s), ${errors} error(s), ${loaded.problems.length - errors} warning(s)\n`,
+        );
       }
       process.exitCode = errors ? EXIT.badInput : EXIT.ok;
     });

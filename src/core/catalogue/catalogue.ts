@@ -29,8 +29,5 @@ export function buildCatalogue(taxonomy: Taxonomy, tools: Tool[]): Catalogue {
 /** Finds a tool by id, name or alias, case-insensitively. */
 export function findTool(cat: Catalogue, query: string): Tool | undefined {
   const q = query.trim().toLowerCase();
-  return (
-    cat.byId.get(q) ??
-    cat.tools.find((t) => t.name.toLowerCase() === q || t.aliases.some((a) => a.toLowerCase() === q))
-  );
+  return cat.byId.get(q) ?? cat.tools.find((t) => t.name.toLowerCase() === q || t.aliases.some((a) => a.toLowerCase() === q));
 }

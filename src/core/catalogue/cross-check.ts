@@ -21,8 +21,7 @@ export function crossCheck(tools: readonly Tool[], tax: TaxonomyIndex): CrossPro
   const firstIndex = new Map<string, number>();
   tools.forEach((t, i) => {
     const prev = firstIndex.get(t.id);
-    if (prev !== undefined)
-      out.push({ toolId: t.id, index: i, path: ['id'], message: `duplicate id "${t.id}"`, severity: 'error', duplicateOf: prev });
+    if (prev !== undefined) out.push({ toolId: t.id, index: i, path: ['id'], message: `duplicate id "${t.id}"`, severity: 'error', duplicateOf: prev });
     else firstIndex.set(t.id, i);
   });
   const ids = new Set(firstIndex.keys());

@@ -24,13 +24,23 @@ export interface ToolDetail {
 
 export function toolDetail(cat: Catalogue, tool: Tool): ToolDetail {
   const p = cat.placement.get(tool.id)!;
-  const refs = (ids: readonly string[]) => ids.map((id) => cat.byId.get(id)).filter((t): t is Tool => !!t).map((t) => summarise(cat, t));
+  const refs = (ids: readonly string[]) =>
+    ids
+      .map((id) => cat.byId.get(id))
+      .filter((t): t is Tool => !!t)
+      .map((t) => summarise(cat, t));
   const byStage: ToolDetail['capabilitiesByStage'] = {};
   for (const [id, claim] of Object.entries(tool.capabilities)) {
     const cap = cat.tax.capability.get(id);
     if (!cap) continue;
     for (const s of cap.stages)
-      (byStage[s] ??= []).push({ id, name: cap.name, strength: claim.strength, role: cap.essentialFor.includes(s) ? 'essential' : 'helpful', ...(claim.via ? { via: claim.via } : {}) });
+      (byStage[s] ??= []).push({
+        id,
+        name: cap.name,
+        strength: claim.strength,
+        role: cap.essentialFor.includes(s) ? 'essential' : 'helpful',
+        ...(claim.via ? { via: claim.via } : {}),
+      });
   }
   const own = new Set(tool.competesWith);
   return {
@@ -43,7 +53,11 @@ export function toolDetail(cat: Catalogue, tool: Tool): ToolDetail {
       return { id, name: c?.name ?? id, quadrant: c?.quadrant ?? '', ring: c?.ring ?? '' };
     }),
     capabilitiesByStage: byStage,
-    providedFor: cat.tools.flatMap((t) => Object.entries(t.capabilities).filter(([, c]) => c.via === tool.id).map(([capability]) => ({ tool: t.id, capability }))),
+    providedFor: cat.tools.flatMap((t) =>
+      Object.entries(t.capabilities)
+        .filter(([, c]) => c.via === tool.id)
+        .map(([capability]) => ({ tool: t.id, capability })),
+    ),
     worksWith: refs(tool.worksWith),
     competesWith: refs(tool.competesWith),
     competedBy: cat.tools.filter((t) => t.competesWith.includes(tool.id) && !own.has(t.id)).map((t) => summarise(cat, t)),

@@ -66,12 +66,21 @@ export function factIssues(cat: Catalogue, today: Date, staleAfterDays = 365): F
     }
     if (t.openSource && !t.repository) out.push({ tool: t.id, field: 'repository', code: 'no-repository' });
     if (!t.vendor) out.push({ tool: t.id, field: 'vendor', code: 'no-vendor' });
-    if (isRetired(t) && !(t.status.replacedBy ?? []).length) out.push({ tool: t.id, field: 'status.replacedBy', code: 'no-replacement', state: t.status.state });
+    if (isRetired(t) && !(t.status.replacedBy ?? []).length)
+      out.push({ tool: t.id, field: 'status.replacedBy', code: 'no-replacement', state: t.status.state });
     const a = t.activity;
     if (a) {
       const since = t.status.since;
       if (isRetired(t) && a.latestRelease && since && a.latestRelease.date > since)
-        out.push({ tool: t.id, field: 'status.state', code: 'retired-yet-releasing', state: t.status.state, since, release: a.latestRelease.tag, date: a.latestRelease.date });
+        out.push({
+          tool: t.id,
+          field: 'status.state',
+          code: 'retired-yet-releasing',
+          state: t.status.state,
+          since,
+          release: a.latestRelease.tag,
+          date: a.latestRelease.date,
+        });
       if (a.archived && !isRetired(t)) out.push({ tool: t.id, field: 'status.state', code: 'archived-yet-active', state: t.status.state });
       if (t.status.state === 'active' && a.latestRelease && now - Date.parse(a.latestRelease.date) > 548 * DAY)
         out.push({ tool: t.id, field: 'status.state', code: 'no-release-in-18-months', date: a.latestRelease.date });

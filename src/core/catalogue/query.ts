@@ -33,7 +33,13 @@ export const ToolSummarySchema = z.object({
   vendor: z.string().nullable(),
   firstRelease: z.number().int(),
   activity: z
-    .object({ stars: z.number(), latestRelease: z.object({ tag: z.string(), date: z.string() }).nullable(), archived: z.boolean(), pushedAt: z.string(), checked: z.string() })
+    .object({
+      stars: z.number(),
+      latestRelease: z.object({ tag: z.string(), date: z.string() }).nullable(),
+      archived: z.boolean(),
+      pushedAt: z.string(),
+      checked: z.string(),
+    })
     .nullable()
     .describe("what the tool's repository said when `mlnav enrich` last read it"),
 });
@@ -58,7 +64,15 @@ export function summarise(cat: Catalogue, t: Tool): ToolSummary {
     status: t.status.state,
     vendor: t.vendor ?? null,
     firstRelease: t.firstRelease,
-    activity: t.activity ? { stars: t.activity.stars, latestRelease: t.activity.latestRelease, archived: t.activity.archived, pushedAt: t.activity.pushedAt, checked: t.activity.checked } : null,
+    activity: t.activity
+      ? {
+          stars: t.activity.stars,
+          latestRelease: t.activity.latestRelease,
+          archived: t.activity.archived,
+          pushedAt: t.activity.pushedAt,
+          checked: t.activity.checked,
+        }
+      : null,
   };
 }
 

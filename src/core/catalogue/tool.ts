@@ -15,10 +15,7 @@ const PartialDate = z.union([
 ]);
 
 /** YAML turns an unquoted 2026-11-27 into a Date; accept both and keep the ISO day. */
-const Day = z.union([
-  z.date().transform((d) => d.toISOString().slice(0, 10)),
-  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD'),
-]);
+const Day = z.union([z.date().transform((d) => d.toISOString().slice(0, 10)), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD')]);
 
 export const Status = z
   .object({
@@ -72,8 +69,7 @@ export const CapabilityClaim = z
       ctx.addIssue({ code: 'custom', path: ['checked'], message: 'a core capability needs checked: (the day its source was read)' });
     if (c.strength === 'via' && !c.via)
       ctx.addIssue({ code: 'custom', path: ['via'], message: 'a via capability needs via: (the catalogue entry that provides it)' });
-    if (c.strength !== 'via' && c.via)
-      ctx.addIssue({ code: 'custom', path: ['via'], message: `via: is only for strength via, not ${c.strength}` });
+    if (c.strength !== 'via' && c.via) ctx.addIssue({ code: 'custom', path: ['via'], message: `via: is only for strength via, not ${c.strength}` });
   });
 export type CapabilityClaim = z.infer<typeof CapabilityClaim>;
 
@@ -84,7 +80,11 @@ const ClaimInput = z.union([z.literal('partial').transform((): CapabilityClaim =
 export const Activity = z
   .object({
     stars: z.number().int().min(0),
-    latestRelease: z.object({ tag: z.string().min(1), date: Day }).strict().nullable().describe('null when the repository publishes no releases'),
+    latestRelease: z
+      .object({ tag: z.string().min(1), date: Day })
+      .strict()
+      .nullable()
+      .describe('null when the repository publishes no releases'),
     archived: z.boolean(),
     license: z.string().min(1).nullable().describe("the repository's SPDX licence id as GitHub detects it"),
     pushedAt: Day,
@@ -116,9 +116,7 @@ export const ToolSchema = z
     aliases: z.array(z.string().min(1)).default([]),
     homepage: Url,
     repository: Url.optional(),
-    license: z
-      .string()
-      .regex(/^(proprietary|[A-Za-z0-9.+-]+(?: (?:OR|AND|WITH) [A-Za-z0-9.+-]+)*)$/, 'an SPDX expression or "proprietary"'),
+    license: z.string().regex(/^(proprietary|[A-Za-z0-9.+-]+(?: (?:OR|AND|WITH) [A-Za-z0-9.+-]+)*)$/, 'an SPDX expression or "proprietary"'),
     openSource: z.boolean(),
     offering: z.array(Offering).min(1),
     vendor: z.string().min(1).optional(),

@@ -48,8 +48,14 @@ export function calibrate(cat: Catalogue, seed: readonly SeedPosition[]): Calibr
     rows,
     compared: present.length,
     quadrantMatches: present.filter((r) => r.agrees).length,
-    spearmanX: spearman(present.map((r) => r.x), present.map((r) => r.computed!.x)),
-    spearmanY: spearman(present.map((r) => r.y), present.map((r) => r.computed!.y)),
+    spearmanX: spearman(
+      present.map((r) => r.x),
+      present.map((r) => r.computed!.x),
+    ),
+    spearmanY: spearman(
+      present.map((r) => r.y),
+      present.map((r) => r.computed!.y),
+    ),
     missing: rows.filter((r) => !r.computed).map((r) => r.tool),
     overridden: rows.filter((r) => r.overridden).map((r) => r.tool),
   };

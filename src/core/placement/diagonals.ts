@@ -3,7 +3,8 @@ import type { Diagonal } from '../taxonomy/schema.js';
 
 /** Distance from (x, y) to the line through `from` and `to`. */
 function distanceToLine([x1, y1]: [number, number], [x2, y2]: [number, number], x: number, y: number): number {
-  const dx = x2 - x1, dy = y2 - y1;
+  const dx = x2 - x1,
+    dy = y2 - y1;
   return Math.abs(dy * x - dx * y + x2 * y1 - y2 * x1) / Math.hypot(dx, dy);
 }
 

@@ -9,7 +9,17 @@ import { PLACEMENT_MODEL, type PlacementModel } from './model.js';
  */
 export type PlacementReason =
   /** The tool serves these stages as core features (scope), and the kind of tool that makes it. */
-  | { code: 'scope'; side: 'all-in-one' | 'piecemeal'; core: string[]; coreStages: string[]; otherStages: string[]; viaStages: string[]; via: Array<{ capability: string; via: string }>; spans: string[]; substrate: boolean }
+  | {
+      code: 'scope';
+      side: 'all-in-one' | 'piecemeal';
+      core: string[];
+      coreStages: string[];
+      otherStages: string[];
+      viaStages: string[];
+      via: Array<{ capability: string; via: string }>;
+      spans: string[];
+      substrate: boolean;
+    }
   /** What the tool mostly produces (artifact): the capabilities that pull it to its side. */
   | { code: 'artifact'; side: 'software' | 'model'; capabilities: string[] }
   | { code: 'cloud-service'; of: string[] }
@@ -69,7 +79,12 @@ export interface PlacementExplanation {
   steps: PlacementStep[];
 }
 
-export function explainPlacement(tool: PlaceableTool, tax: TaxonomyIndex, ctx: PlacementContext = {}, model: PlacementModel = PLACEMENT_MODEL): PlacementExplanation {
+export function explainPlacement(
+  tool: PlaceableTool,
+  tax: TaxonomyIndex,
+  ctx: PlacementContext = {},
+  model: PlacementModel = PLACEMENT_MODEL,
+): PlacementExplanation {
   const out: PlacementExplanation = { summary: [], steps: [] };
   compute(tool, tax, ctx, model, out);
   return out;
@@ -118,25 +133,38 @@ function compute(tool: PlaceableTool, tax: TaxonomyIndex, ctx: PlacementContext,
     }
     if (cap.substrate) {
       const amount = claim.strength === 'core' ? model.scope.substrate : claim.strength === 'partial' ? model.scope.substrate * model.scope.partial : 0;
-      if (amount > substrate) (substrate = amount), (substrateCap = id);
+      if (amount > substrate) ((substrate = amount), (substrateCap = id));
       continue;
     }
     // A capability that counts only beside others (LLM observability beside LLM serving or apps) is
     // only helpful to its stages, and counts as partial, in a tool that has none of them.
     const conditional = !!cap.countsOnlyWith && !cap.countsOnlyWith.some((d) => tool.capabilities[d]?.strength === 'core');
-    if (claim.strength === 'core' && !conditional) (capabilityTerm += cap.useCases), coreCaps.push(id);
-    else if (claim.strength !== 'via') (capabilityTerm += model.scope.partial), partialCaps.push(id); // a partial claim is one limited use-case, whatever the capability spans
+    if (claim.strength === 'core' && !conditional) ((capabilityTerm += cap.useCases), coreCaps.push(id));
+    else if (claim.strength !== 'via') ((capabilityTerm += model.scope.partial), partialCaps.push(id)); // a partial claim is one limited use-case, whatever the capability spans
     for (const st of cap.stages) {
       const essential = !conditional && cap.essentialFor.includes(st);
       const amount =
-        claim.strength === 'via' ? model.scope.via
-        : claim.strength === 'core' ? (essential ? r.coreEssential : r.coreHelpful)
-        : essential ? r.partialEssential : r.partialHelpful;
+        claim.strength === 'via'
+          ? model.scope.via
+          : claim.strength === 'core'
+            ? essential
+              ? r.coreEssential
+              : r.coreHelpful
+            : essential
+              ? r.partialEssential
+              : r.partialHelpful;
       const k = claim.strength === 'via' ? 'via' : claim.strength === 'core' && essential ? 'core' : 'other';
       const i = stageIds.indexOf(st);
-      if (i < 0) stageIds.push(st), reach.push(amount), kind.push(k);
-      else if (reach[i]! < amount) (reach[i] = amount), (kind[i] = k);
-      explain?.steps.push({ code: 'y.stage', stage: st, capability: id, strength: claim.strength, role: claim.strength === 'via' ? 'via' : essential ? 'essential' : 'helpful', amount });
+      if (i < 0) (stageIds.push(st), reach.push(amount), kind.push(k));
+      else if (reach[i]! < amount) ((reach[i] = amount), (kind[i] = k));
+      explain?.steps.push({
+        code: 'y.stage',
+        stage: st,
+        capability: id,
+        strength: claim.strength,
+        role: claim.strength === 'via' ? 'via' : essential ? 'essential' : 'helpful',
+        amount,
+      });
     }
   }
 

@@ -9,7 +9,10 @@ export function defaultRadar(cat: Catalogue, date: string, title = 'MLOps adopti
   const outer = order[order.length - 1]!;
   const middle = order[Math.floor((order.length - 1) / 2)]!;
   const blips: Blip[] = cat.tools.map((t) => {
-    const cats = t.categories.map((c) => cat.tax.category.get(c)!).filter(Boolean).sort((a, b) => order.indexOf(a.ring) - order.indexOf(b.ring));
+    const cats = t.categories
+      .map((c) => cat.tax.category.get(c)!)
+      .filter(Boolean)
+      .sort((a, b) => order.indexOf(a.ring) - order.indexOf(b.ring));
     const ring = isRetired(t) ? outer : (cats[0]?.ring ?? middle);
     const rationale = isRetired(t)
       ? `${t.name} is ${t.status.state}${t.status.replacedBy?.length ? `; consider ${t.status.replacedBy.join(', ')}` : ''}.`

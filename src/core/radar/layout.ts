@@ -28,7 +28,12 @@ export interface RadarLayout {
 }
 
 /** Quarters clockwise from top-left, in SVG coordinates (y down): the landscape's own order. */
-export const QUARTER_SIGNS: ReadonlyArray<readonly [number, number]> = [[-1, -1], [1, -1], [1, 1], [-1, 1]];
+export const QUARTER_SIGNS: ReadonlyArray<readonly [number, number]> = [
+  [-1, -1],
+  [1, -1],
+  [1, 1],
+  [-1, 1],
+];
 
 const BLIP_R = 9;
 const RING_LABEL_HALF_WIDTH = 32;
@@ -90,7 +95,8 @@ function tryLayout(
     const { ring, quadrant } = blips[0]!;
     const band = rings[ringIndex.get(ring)!]!;
     const [sx, sy] = QUARTER_SIGNS[quarterIndex.get(quadrant)!]!;
-    const lo = band.inner + BLIP_R + GAP, hi = band.outer - BLIP_R - GAP;
+    const lo = band.inner + BLIP_R + GAP,
+      hi = band.outer - BLIP_R - GAP;
     const edge = BLIP_R + GAP;
     // Ring names are written along the top of the vertical axis: keep a corridor free for them.
     const xEdge = sy < 0 ? Math.max(edge, RING_LABEL_HALF_WIDTH + BLIP_R) : edge;
@@ -109,7 +115,11 @@ function tryLayout(
   const numbered = [...input.blips].sort(
     (a, b) => quarterIndex.get(a.quadrant)! - quarterIndex.get(b.quadrant)! || ringIndex.get(a.ring)! - ringIndex.get(b.ring)! || (a.id < b.id ? -1 : 1),
   );
-  return { radius: round(radius), rings: rings.map((r) => ({ ...r, inner: round(r.inner), outer: round(r.outer) })), blips: numbered.map((b, i) => ({ ...out.get(b.id)!, n: i + 1 })) };
+  return {
+    radius: round(radius),
+    rings: rings.map((r) => ({ ...r, inner: round(r.inner), outer: round(r.outer) })),
+    blips: numbered.map((b, i) => ({ ...out.get(b.id)!, n: i + 1 })),
+  };
 }
 
 const round = (v: number) => Math.round(v * 100) / 100;
@@ -130,10 +140,10 @@ class PointGrid<T extends Point> {
     else this.cells.set(k, [p]);
   }
   near(x: number, y: number): boolean {
-    const gx = Math.floor(x / this.size), gy = Math.floor(y / this.size);
+    const gx = Math.floor(x / this.size),
+      gy = Math.floor(y / this.size);
     for (let i = -1; i <= 1; i++)
-      for (let j = -1; j <= 1; j++)
-        for (const p of this.cells.get(this.key(gx + i, gy + j)) ?? []) if (Math.hypot(p.x - x, p.y - y) < this.size) return true;
+      for (let j = -1; j <= 1; j++) for (const p of this.cells.get(this.key(gx + i, gy + j)) ?? []) if (Math.hypot(p.x - x, p.y - y) < this.size) return true;
     return false;
   }
 }
@@ -164,14 +174,17 @@ function placeCell(
     for (let attempt = 0; attempt < 200 && !home; attempt++) {
       const a = (next() * Math.PI) / 2;
       const d = Math.sqrt(lo * lo + next() * (hi * hi - lo * lo));
-      const x = sx * Math.cos(a) * d, y = sy * Math.sin(a) * d;
+      const x = sx * Math.cos(a) * d,
+        y = sy * Math.sin(a) * d;
       if (inside(x, y)) home = { x, y };
     }
     if (!home) return undefined;
     let spot: Point | undefined;
     for (let k = 0; k < SPIRAL_STEPS && !spot; k++) {
-      const rho = SPIRAL_STEP * Math.sqrt(k), theta = k * GOLDEN_ANGLE;
-      const x = home.x + rho * Math.cos(theta), y = home.y + rho * Math.sin(theta);
+      const rho = SPIRAL_STEP * Math.sqrt(k),
+        theta = k * GOLDEN_ANGLE;
+      const x = home.x + rho * Math.cos(theta),
+        y = home.y + rho * Math.sin(theta);
       if (inside(x, y) && !placed.near(x, y)) spot = { x, y };
     }
     if (!spot) return undefined;

@@ -13,10 +13,13 @@ export interface RadarPicture {
 
 /** Where the render puts things: the radar's centre and the picture's size (for zooming on a quarter). */
 export function radarGeometry(layout: RadarLayout, legendRows: number) {
-  const pad = 40, legendW = 300, lineH = 15;
+  const pad = 40,
+    legendW = 300,
+    lineH = 15;
   const R = layout.radius;
   const radarWidth = 2 * R + 2 * pad;
-  const cx = radarWidth / 2, cy = pad + 70 + R;
+  const cx = radarWidth / 2,
+    cy = pad + 70 + R;
   const legendTop = cy + R + 80;
   return { pad, legendW, lineH, R, width: Math.max(radarWidth, 4 * legendW), height: legendTop + legendRows * lineH + pad, cx, cy, legendTop };
 }
@@ -37,11 +40,12 @@ export function renderRadarSvg(pic: RadarPicture, layout: RadarLayout, states: r
   const legendRows = Math.max(...byQuadrant.map((bs) => bs.length + pic.rings.length * 1.6 + 2));
   const width = 2 * R + 2 * pad;
   const top = pad + 70; // title, subtitle and the upper quadrant names
-  const cx = width / 2, cy = top + R;
+  const cx = width / 2,
+    cy = top + R;
   const legendTop = cy + R + 80;
   const height = legendTop + legendRows * lineH + pad;
   const out: string[] = [
- `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="DejaVu Sans, Helvetica, Arial, sans-serif" role="img" aria-label="${escapeXml(pic.title)}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="DejaVu Sans, Helvetica, Arial, sans-serif" role="img" aria-label="${escapeXml(pic.title)}">`,
     `<rect width="100%" height="100%" fill="#fff"/>`,
     `<text x="${pad}" y="${pad}" font-size="22" font-weight="700" fill="#1d2430">${escapeXml(pic.title)}</text>`,
     `<text x="${pad}" y="${pad + 22}" font-size="13" fill="#5b6472">Edition ${escapeXml(pic.date)} · ${layout.blips.length} blips</text>`,
@@ -51,21 +55,30 @@ export function renderRadarSvg(pic: RadarPicture, layout: RadarLayout, states: r
     const shade = ['#f4f6f9', '#eceff4', '#e3e7ee', '#dadfe8', '#d1d7e2', '#c8cfdc', '#bfc7d6', '#b6bfd0'][layout.rings.length - 1 - i] ?? '#eee';
     out.push(`<circle r="${ring.outer}" fill="${shade}" stroke="#fff" stroke-width="2"/>`);
   }
-  out.push(`<line x1="${-R}" y1="0" x2="${R}" y2="0" stroke="#fff" stroke-width="6"/><line x1="0" y1="${-R}" x2="0" y2="${R}" stroke="#fff" stroke-width="6"/>`);
+  out.push(
+    `<line x1="${-R}" y1="0" x2="${R}" y2="0" stroke="#fff" stroke-width="6"/><line x1="0" y1="${-R}" x2="0" y2="${R}" stroke="#fff" stroke-width="6"/>`,
+  );
   layout.rings.forEach((ring, i) => {
     const mid = (ring.inner + ring.outer) / 2;
-    out.push(`<text x="0" y="${-mid + 4}" text-anchor="middle" font-size="12" font-weight="700" fill="#8a93a0" letter-spacing="1">${escapeXml(pic.rings[i]!.name.toUpperCase())}</text>`);
+    out.push(
+      `<text x="0" y="${-mid + 4}" text-anchor="middle" font-size="12" font-weight="700" fill="#8a93a0" letter-spacing="1">${escapeXml(pic.rings[i]!.name.toUpperCase())}</text>`,
+    );
   });
   pic.quadrants.forEach((q, i) => {
     const [sx, sy] = QUARTER_SIGNS[i]!;
     // Names outside the circle, above the top quarters and below the bottom ones.
-    out.push(`<text x="${sx * R}" y="${sy < 0 ? -R - 14 : R + 30}" text-anchor="${sx < 0 ? 'start' : 'end'}" font-size="16" font-weight="700" fill="${QUARTER_COLOURS[i]}">${escapeXml(q.name)}</text>`);
+    out.push(
+      `<text x="${sx * R}" y="${sy < 0 ? -R - 14 : R + 30}" text-anchor="${sx < 0 ? 'start' : 'end'}" font-size="16" font-weight="700" fill="${QUARTER_COLOURS[i]}">${escapeXml(q.name)}</text>`,
+    );
   });
   for (const b of layout.blips) {
     const s = state.get(b.id);
     const colour = QUARTER_COLOURS[quarterOf.get(b.quadrant)!]!;
     const mark = s?.movement === 'new' ? `<circle cx="${b.x}" cy="${b.y}" r="${b.r + 3}" fill="none" stroke="${colour}" stroke-width="1.5"/>` : '';
-    const moved = s?.movement === 'moved-in' || s?.movement === 'moved-out' ? ` stroke="#1d2430" stroke-width="2" stroke-dasharray="${s.movement === 'moved-in' ? '3 2' : '1 2'}"` : '';
+    const moved =
+      s?.movement === 'moved-in' || s?.movement === 'moved-out'
+        ? ` stroke="#1d2430" stroke-width="2" stroke-dasharray="${s.movement === 'moved-in' ? '3 2' : '1 2'}"`
+        : '';
     out.push(
       `<g class="blip" data-blip-id="${escapeXml(b.id)}"><title>${b.n}. ${escapeXml(s?.name ?? b.id)}${s && s.movement !== 'no-change' ? ` (${s.movement})` : ''}</title>${mark}` +
         `<circle cx="${b.x}" cy="${b.y}" r="${b.r}" fill="${colour}"${moved}/>` +
@@ -89,7 +102,9 @@ export function renderRadarSvg(pic: RadarPicture, layout: RadarLayout, states: r
         const name = s?.name ?? b.id;
         const label = `${b.n}. ${name}`;
         const clipped = textWidth(label, 11) > legendW - 16 ? `${label.slice(0, 38)}…` : label;
-        out.push(`<text x="${x}" y="${y}" font-size="11" fill="#1d2430">${escapeXml(clipped)}${s && s.movement !== 'no-change' ? ` <tspan fill="#8a93a0">(${s.movement})</tspan>` : ''}</text>`);
+        out.push(
+          `<text x="${x}" y="${y}" font-size="11" fill="#1d2430">${escapeXml(clipped)}${s && s.movement !== 'no-change' ? ` <tspan fill="#8a93a0">(${s.movement})</tspan>` : ''}</text>`,
+        );
         y += lineH;
       }
       y += lineH * 0.6;

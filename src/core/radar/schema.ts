@@ -30,7 +30,10 @@ export const RadarSchema = z
   .object({
     title: z.string().min(1),
     /** Innermost first. */
-    rings: z.array(z.object({ id: Id, name: z.string().min(1) }).strict()).min(1).max(8),
+    rings: z
+      .array(z.object({ id: Id, name: z.string().min(1) }).strict())
+      .min(1)
+      .max(8),
     quadrants: z.array(z.object({ id: Id, name: z.string().min(1) }).strict()).length(4),
     /** Oldest first; the last is the current edition. */
     editions: z.array(Edition).min(1),

@@ -171,25 +171,34 @@ interface Scored {
   why: Why[];
 }
 
-function score(cat: Catalogue, t: Tool, needs: readonly string[], partialOk: ReadonlySet<string>, keep: ReadonlySet<string>, req: RecommendRequest, w: RecommendWeights, openRequired: boolean): Scored {
+function score(
+  cat: Catalogue,
+  t: Tool,
+  needs: readonly string[],
+  partialOk: ReadonlySet<string>,
+  keep: ReadonlySet<string>,
+  req: RecommendRequest,
+  w: RecommendWeights,
+  openRequired: boolean,
+): Scored {
   const covers = coverage(cat, t, needs);
   const partial = needs.filter((n) => partialOk.has(n) && coversAt(cat, t, n, 'partial'));
   const { ring, risk } = ringOf(cat, t);
   const why: Why[] = [];
   let cost = w.tool + w.ring * risk + w.perNeed * (covers.length + partial.length) + w.partial * partial.length;
-  if (t.status.state === 'maintenance') (cost += w.maintenance), why.push({ code: 'maintenance' });
+  if (t.status.state === 'maintenance') ((cost += w.maintenance), why.push({ code: 'maintenance' }));
   // Maturity from age is measured against the newest first release in the catalogue: no clock in the core.
   const years = newestRelease(cat) - t.firstRelease;
-  if (years < w.matureAfterYears) (cost += w.youth * (w.matureAfterYears - years)), why.push({ code: 'young', years: Math.max(0, years) });
-  if (!t.openSource && !openRequired) (cost += w.closedSource), why.push({ code: 'closed-source' });
+  if (years < w.matureAfterYears) ((cost += w.youth * (w.matureAfterYears - years)), why.push({ code: 'young', years: Math.max(0, years) }));
+  if (!t.openSource && !openRequired) ((cost += w.closedSource), why.push({ code: 'closed-source' }));
   const platform = cat.placement.get(t.id)!.y > 0;
   const policy = req.policy ?? 'specialised-first';
-  if (policy === 'specialised-first' ? platform : !platform) (cost += w.policy), why.push({ code: 'platform', policy });
+  if (policy === 'specialised-first' ? platform : !platform) ((cost += w.policy), why.push({ code: 'platform', policy }));
   const withKept = [...keep].filter((k) => k !== t.id && (t.worksWith.includes(k) || (cat.byId.get(k)?.worksWith.includes(t.id) ?? false)));
-  if (withKept.length) (cost -= w.integration * Math.min(w.integrationCap, withKept.length)), why.push({ code: 'integrates', with: withKept });
-  if (req.cloud && cat.context.cloudServices?.get(t.id)?.includes(req.cloud)) (cost -= w.ownCloud), why.push({ code: 'own-cloud', cloud: req.cloud });
+  if (withKept.length) ((cost -= w.integration * Math.min(w.integrationCap, withKept.length)), why.push({ code: 'integrates', with: withKept }));
+  if (req.cloud && cat.context.cloudServices?.get(t.id)?.includes(req.cloud)) ((cost -= w.ownCloud), why.push({ code: 'own-cloud', cloud: req.cloud }));
   const links = inLinks(cat).get(t.id) ?? 0;
-  if (links) (cost -= Math.min(w.adoptionCap, w.adoption * links)), why.push({ code: 'integrated-by', tools: links });
+  if (links) ((cost -= Math.min(w.adoptionCap, w.adoption * links)), why.push({ code: 'integrated-by', tools: links }));
   why.unshift({ code: 'ring', ring });
   if (partial.length) why.unshift({ code: 'partial', needs: partial });
   // Costs are kept in twentieths: whole numbers for the solver once scaled, fine enough for the adoption term.
@@ -235,7 +244,19 @@ export function recommend(cat: Catalogue, req: RecommendRequest, solve: MipSolve
   }
   const keep = new Set(keepIds);
   const base: RecommendRequest = { ...req, needs, keep: keepIds };
-  const empty: Recommendation = { feasible: false, optimal: false, tools: [], covers: {}, chosen: [], alternatives: [], perNeed: {}, objective: { tools: 0, overlap: 0, risk: 0, cost: 0 }, blocked: [], replaced, fallback: [] };
+  const empty: Recommendation = {
+    feasible: false,
+    optimal: false,
+    tools: [],
+    covers: {},
+    chosen: [],
+    alternatives: [],
+    perNeed: {},
+    objective: { tools: 0, overlap: 0, risk: 0, cost: 0 },
+    blocked: [],
+    replaced,
+    fallback: [],
+  };
 
   const fs = filters(cat, base);
   const allowedTools = cat.tools.filter((t) => keep.has(t.id) || !fs.some((f) => f.rejects(t)));
@@ -266,7 +287,9 @@ export function recommend(cat: Catalogue, req: RecommendRequest, solve: MipSolve
     const r2 = { ...base, ...extra };
     const fs2 = extra.openSourceOnly || extra.selfHosted ? filters(cat, r2) : fs;
     const pool = extra.openSourceOnly || extra.selfHosted ? cat.tools.filter((t) => keep.has(t.id) || !fs2.some((f) => f.rejects(t))) : allowedTools;
-    const scored = pool.map((t) => score(cat, t, needs, partialOk, keep, r2, w, !!r2.openSourceOnly)).filter((s) => keep.has(s.tool.id) || s.covers.length + s.partial.length > 0);
+    const scored = pool
+      .map((t) => score(cat, t, needs, partialOk, keep, r2, w, !!r2.openSourceOnly))
+      .filter((s) => keep.has(s.tool.id) || s.covers.length + s.partial.length > 0);
     return solveStack(kind, scored, needs, keep, req.maxTools, solve);
   };
 
@@ -274,7 +297,12 @@ export function recommend(cat: Catalogue, req: RecommendRequest, solve: MipSolve
   if (!best.ok) {
     if (req.maxTools !== undefined) {
       const unlimited = recommend(cat, { ...req, maxTools: undefined, alternatives: false }, solve);
-      if (unlimited.feasible) return { ...empty, fallback, blocked: [{ need: null, code: 'max-tools', blockedBy: ['max-tools'], tools: unlimited.tools.length, minimum: unlimited.tools }] };
+      if (unlimited.feasible)
+        return {
+          ...empty,
+          fallback,
+          blocked: [{ need: null, code: 'max-tools', blockedBy: ['max-tools'], tools: unlimited.tools.length, minimum: unlimited.tools }],
+        };
     }
     return { ...empty, fallback, blocked: [{ need: null, code: 'solver', blockedBy: [], status: best.status }] };
   }
@@ -296,7 +324,14 @@ export function recommend(cat: Catalogue, req: RecommendRequest, solve: MipSolve
     });
     const overlap = Object.values(covers).reduce((sum, ts) => sum + Math.max(0, ts.length - 1), 0);
     const round2 = (v: number) => Math.round(v * 100) / 100;
-    return { kind, tools: ids, chosen, covers, optimal, cost: { total: round2(picked.reduce((s, p) => s + p.cost, 0)), tools: ids.length, risk: round2(picked.reduce((s, p) => s + p.risk, 0)), overlap } };
+    return {
+      kind,
+      tools: ids,
+      chosen,
+      covers,
+      optimal,
+      cost: { total: round2(picked.reduce((s, p) => s + p.cost, 0)), tools: ids.length, risk: round2(picked.reduce((s, p) => s + p.risk, 0)), overlap },
+    };
   };
   const bestOption = describe('best', best.ids, true);
 
@@ -384,7 +419,14 @@ export function evaluateStack(cat: Catalogue, req: RecommendRequest, ids: readon
 }
 
 /** The cheapest stack covering every need, as a set-cover MIP. */
-function solveStack(kind: string, scored: Scored[], needs: string[], keep: ReadonlySet<string>, maxTools: number | undefined, solve: MipSolver): { ok: true; ids: string[] } | { ok: false; status: string } {
+function solveStack(
+  kind: string,
+  scored: Scored[],
+  needs: string[],
+  keep: ReadonlySet<string>,
+  maxTools: number | undefined,
+  solve: MipSolver,
+): { ok: true; ids: string[] } | { ok: false; status: string } {
   const coverOf = (s: Scored) => (s.partial.length ? [...s.covers, ...s.partial] : s.covers);
   const pool = withoutDominated(scored, keep, coverOf, needs);
   for (const n of needs) if (!pool.some((s) => coverOf(s).includes(n))) return { ok: false, status: 'Infeasible' };
@@ -444,7 +486,7 @@ export function greedyRecommend(cat: Catalogue, req: RecommendRequest): { tools:
     for (const t of candidates) {
       if (chosen.includes(t.id)) continue;
       const gain = coverage(cat, t, [...uncovered]).length;
-      if (gain > bestGain) (best = t), (bestGain = gain);
+      if (gain > bestGain) ((best = t), (bestGain = gain));
     }
     if (!best) return { tools: chosen, covered: false };
     chosen.push(best.id);

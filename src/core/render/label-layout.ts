@@ -6,8 +6,7 @@ export interface Box {
   h: number;
 }
 
-export const overlaps = (a: Box, b: Box, pad = 0): boolean =>
-  a.x < b.x + b.w + pad && b.x < a.x + a.w + pad && a.y < b.y + b.h + pad && b.y < a.y + a.h + pad;
+export const overlaps = (a: Box, b: Box, pad = 0): boolean => a.x < b.x + b.w + pad && b.x < a.x + a.w + pad && a.y < b.y + b.h + pad && b.y < a.y + a.h + pad;
 
 /** A uniform grid of boxes for fast "does this collide with anything placed" queries. */
 export class BoxGrid {
@@ -15,8 +14,10 @@ export class BoxGrid {
   constructor(private readonly cell = 40) {}
   private keys(b: Box): number[] {
     const out: number[] = [];
-    const x0 = Math.floor(b.x / this.cell), x1 = Math.floor((b.x + b.w) / this.cell);
-    const y0 = Math.floor(b.y / this.cell), y1 = Math.floor((b.y + b.h) / this.cell);
+    const x0 = Math.floor(b.x / this.cell),
+      x1 = Math.floor((b.x + b.w) / this.cell);
+    const y0 = Math.floor(b.y / this.cell),
+      y1 = Math.floor((b.y + b.h) / this.cell);
     for (let i = x0; i <= x1; i++) for (let j = y0; j <= y1; j++) out.push(i * 100003 + j);
     return out;
   }
@@ -57,15 +58,22 @@ function* candidates(req: LabelRequest, markerR: number): Generator<[Box, boolea
   const gap = markerR + 2;
   const { x, y, w, h } = req;
   const near: Array<[number, number]> = [
-    [x + gap, y - h / 2], [x - gap - w, y - h / 2], [x - w / 2, y - gap - h], [x - w / 2, y + gap],
-    [x + gap, y - gap - h + 2], [x - gap - w, y - gap - h + 2], [x + gap, y + gap - 2], [x - gap - w, y + gap - 2],
+    [x + gap, y - h / 2],
+    [x - gap - w, y - h / 2],
+    [x - w / 2, y - gap - h],
+    [x - w / 2, y + gap],
+    [x + gap, y - gap - h + 2],
+    [x - gap - w, y - gap - h + 2],
+    [x + gap, y + gap - 2],
+    [x - gap - w, y + gap - 2],
   ];
   for (const [bx, by] of near) yield [{ x: bx, y: by, w, h }, false];
   for (let r = 14; r <= 260; r += 10) {
     const steps = 16 + Math.floor(r / 10) * 2;
     for (let i = 0; i < steps; i++) {
       const a = (i / steps) * Math.PI * 2;
-      const cx = x + Math.cos(a) * r, cy = y + Math.sin(a) * r;
+      const cx = x + Math.cos(a) * r,
+        cy = y + Math.sin(a) * r;
       // Attach the box by the side facing the marker, so the leader line stays short.
       const bx = Math.cos(a) >= 0 ? cx : cx - w;
       yield [{ x: bx, y: cy - h / 2, w, h }, true];

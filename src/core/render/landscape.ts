@@ -81,11 +81,15 @@ export function layoutLandscape(points: readonly LandscapePoint[], opts: Landsca
   const height = opts.height ?? 1250;
   const fontSize = opts.fontSize ?? 11;
   const options = {
-    width, height, fontSize,
+    width,
+    height,
+    fontSize,
     title: opts.title ?? 'The MLOps landscape',
     subtitle: opts.subtitle,
     axisLabels: opts.axisLabels ?? { left: 'Software-focused', right: 'Model-focused', top: 'All-in-one', bottom: 'Piecemeal' },
-    quadrants: CORNERS.map((c) => opts.quadrants.find((q) => cornerOf(q) === c)).filter((q): q is QuadrantSpec => !!q).map((q) => ({ ...q, corner: cornerOf(q) })),
+    quadrants: CORNERS.map((c) => opts.quadrants.find((q) => cornerOf(q) === c))
+      .filter((q): q is QuadrantSpec => !!q)
+      .map((q) => ({ ...q, corner: cornerOf(q) })),
   };
   const plot: Box = { x: 70, y: 80, w: width - 140, h: height - 150 };
   const sx = (v: number) => toPixel({ plot }, v, 0).px;
@@ -107,7 +111,12 @@ export function layoutLandscape(points: readonly LandscapePoint[], opts: Landsca
   const obstacles = [...quadrantNameBoxes(plot, options.quadrants, fontSize).values()];
   const order = nodes
     .map((n) => n.i)
-    .sort((a, b) => Number(highlight.has(points[b]!.id)) - Number(highlight.has(points[a]!.id)) || crowding(nodes, b) - crowding(nodes, a) || points[a]!.id.localeCompare(points[b]!.id));
+    .sort(
+      (a, b) =>
+        Number(highlight.has(points[b]!.id)) - Number(highlight.has(points[a]!.id)) ||
+        crowding(nodes, b) - crowding(nodes, a) ||
+        points[a]!.id.localeCompare(points[b]!.id),
+    );
   const h = fontSize + 2;
   const labels = placeLabels(
     order.map((i) => ({ id: points[i]!.id, x: nodes[i]!.x!, y: nodes[i]!.y!, w: textWidth(points[i]!.name, fontSize), h })),
@@ -119,8 +128,17 @@ export function layoutLandscape(points: readonly LandscapePoint[], opts: Landsca
   const marks = points.map((p, i) => {
     const l = byId.get(p.id)!;
     return {
-      id: p.id, name: p.name, quadrant: p.quadrant, cx: round(nodes[i]!.x!), cy: round(nodes[i]!.y!), r,
-      label: l.box, leader: l.leader, labelFree: l.free, highlighted: highlight.has(p.id), retired: !!p.retired,
+      id: p.id,
+      name: p.name,
+      quadrant: p.quadrant,
+      cx: round(nodes[i]!.x!),
+      cy: round(nodes[i]!.y!),
+      r,
+      label: l.box,
+      leader: l.leader,
+      labelFree: l.free,
+      highlighted: highlight.has(p.id),
+      retired: !!p.retired,
     };
   });
   return { width, height, plot, marks, options };
@@ -182,7 +200,8 @@ export function toPixel(layout: Pick<LandscapeLayout, 'plot'>, x: number, y: num
 export function renderLandscapeSvg(layout: LandscapeLayout, render: RenderOptions = {}): string {
   const { width, height, plot, options } = layout;
   const fs = options.fontSize;
-  const cx = plot.x + plot.w / 2, cy = plot.y + plot.h / 2;
+  const cx = plot.x + plot.w / 2,
+    cy = plot.y + plot.h / 2;
   const out: string[] = [];
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="DejaVu Sans, Helvetica, Arial, sans-serif" role="img" aria-labelledby="map-title">`,
@@ -204,7 +223,9 @@ export function renderLandscapeSvg(layout: LandscapeLayout, render: RenderOption
     const top = q.corner === 'top-left' || q.corner === 'top-right';
     const x = left ? plot.x + 8 : plot.x + plot.w - 8;
     const y = top ? plot.y + 6 + qfs : plot.y + plot.h - 10;
-    out.push(`<text x="${x}" y="${y}" font-size="${qfs}" font-weight="700" letter-spacing="0.5" fill="${CORNER_COLORS[q.corner].mark}" fill-opacity="0.55" text-anchor="${left ? 'start' : 'end'}">${escapeXml(q.name.toUpperCase())}</text>`);
+    out.push(
+      `<text x="${x}" y="${y}" font-size="${qfs}" font-weight="700" letter-spacing="0.5" fill="${CORNER_COLORS[q.corner].mark}" fill-opacity="0.55" text-anchor="${left ? 'start' : 'end'}">${escapeXml(q.name.toUpperCase())}</text>`,
+    );
   }
   // Axes through the centre, with arrowheads at both ends.
   out.push(
@@ -219,12 +240,18 @@ export function renderLandscapeSvg(layout: LandscapeLayout, render: RenderOption
   for (const f of render.footprints ?? []) {
     const pts = f.points.map((p) => toPixel(layout, p.x, p.y));
     if (pts.length >= 3)
-      out.push(`<polygon points="${pts.map((p) => `${round(p.px)},${round(p.py)}`).join(' ')}" fill="${f.color}" fill-opacity="0.12" stroke="${f.color}" stroke-width="2" stroke-dasharray="6 4"/>`);
+      out.push(
+        `<polygon points="${pts.map((p) => `${round(p.px)},${round(p.py)}`).join(' ')}" fill="${f.color}" fill-opacity="0.12" stroke="${f.color}" stroke-width="2" stroke-dasharray="6 4"/>`,
+      );
     else if (pts.length === 2)
-      out.push(`<line x1="${round(pts[0]!.px)}" y1="${round(pts[0]!.py)}" x2="${round(pts[1]!.px)}" y2="${round(pts[1]!.py)}" stroke="${f.color}" stroke-width="10" stroke-opacity="0.2" stroke-linecap="round"/>`);
+      out.push(
+        `<line x1="${round(pts[0]!.px)}" y1="${round(pts[0]!.py)}" x2="${round(pts[1]!.px)}" y2="${round(pts[1]!.py)}" stroke="${f.color}" stroke-width="10" stroke-opacity="0.2" stroke-linecap="round"/>`,
+      );
     if (f.centroid) {
       const c = toPixel(layout, f.centroid.x, f.centroid.y);
-      out.push(`<g><path d="M${round(c.px - 7)},${round(c.py)}h14M${round(c.px)},${round(c.py - 7)}v14" stroke="${f.color}" stroke-width="3"/><text x="${round(c.px + 9)}" y="${round(c.py - 8)}" font-size="${fs * 1.25}" font-weight="700" fill="${f.color}">${escapeXml(f.label)}</text></g>`);
+      out.push(
+        `<g><path d="M${round(c.px - 7)},${round(c.py)}h14M${round(c.px)},${round(c.py - 7)}v14" stroke="${f.color}" stroke-width="3"/><text x="${round(c.px + 9)}" y="${round(c.py - 8)}" font-size="${fs * 1.25}" font-weight="700" fill="${f.color}">${escapeXml(f.label)}</text></g>`,
+      );
     }
   }
   out.push(...(render.compact ? compactMarkers(layout) : markerGroups(layout, render)));
@@ -232,15 +259,20 @@ export function renderLandscapeSvg(layout: LandscapeLayout, render: RenderOption
   const ly = height - 28;
   let lx = plot.x;
   for (const q of options.quadrants) {
-    out.push(`<circle cx="${lx + 5}" cy="${ly}" r="5" fill="${CORNER_COLORS[q.corner].mark}"/><text x="${lx + 15}" y="${ly + 4}" font-size="${fs}" fill="#39414d">${escapeXml(q.name)}</text>`);
+    out.push(
+      `<circle cx="${lx + 5}" cy="${ly}" r="5" fill="${CORNER_COLORS[q.corner].mark}"/><text x="${lx + 15}" y="${ly + 4}" font-size="${fs}" fill="#39414d">${escapeXml(q.name)}</text>`,
+    );
     lx += 30 + textWidth(q.name, fs);
   }
-  out.push(`<circle cx="${lx + 5}" cy="${ly}" r="5" fill="#fff" stroke="#7b838d" stroke-width="1.4"/><text x="${lx + 15}" y="${ly + 4}" font-size="${fs}" font-style="italic" fill="#7b838d">retired (archived or discontinued)</text>`);
-  out.push(`<text x="${width - 20}" y="${ly + 4}" font-size="${fs * 0.9}" fill="#7b838d" text-anchor="end">Placement computed from each tool's capabilities · framework after L. J. V. Miranda (2021)</text>`);
+  out.push(
+    `<circle cx="${lx + 5}" cy="${ly}" r="5" fill="#fff" stroke="#7b838d" stroke-width="1.4"/><text x="${lx + 15}" y="${ly + 4}" font-size="${fs}" font-style="italic" fill="#7b838d">retired (archived or discontinued)</text>`,
+  );
+  out.push(
+    `<text x="${width - 20}" y="${ly + 4}" font-size="${fs * 0.9}" fill="#7b838d" text-anchor="end">Placement computed from each tool's capabilities · framework after L. J. V. Miranda (2021)</text>`,
+  );
   out.push('</svg>');
   return out.join('\n');
 }
-
 
 /** Where a leader line from a marker meets its label's box. */
 function leaderEnd(m: LandscapeMark): { x: number; y: number } {
@@ -292,18 +324,26 @@ function compactMarkers(layout: LandscapeLayout): string[] {
     const r = m.highlighted ? m.r + 2 : m.r;
     return `M${round(m.cx - r)} ${m.cy}a${r} ${r} 0 1 0 ${2 * r} 0a${r} ${r} 0 1 0 ${-2 * r} 0`;
   };
-  const leaders = marks.filter((m) => m.leader && m.labelFree).map((m) => {
-    const end = leaderEnd(m);
-    return `M${m.cx} ${m.cy}L${end.x} ${end.y}`;
-  });
+  const leaders = marks
+    .filter((m) => m.leader && m.labelFree)
+    .map((m) => {
+      const end = leaderEnd(m);
+      return `M${m.cx} ${m.cy}L${end.x} ${end.y}`;
+    });
   const out = [`<path d="${leaders.join('')}" fill="none" stroke="#9aa3ad" stroke-width="0.7"/>`];
   for (const { id: q, corner } of layout.options.quadrants) {
     const color = CORNER_COLORS[corner].mark;
     const mine = marks.filter((m) => m.quadrant === q);
     out.push(
       `<g fill="${color}" stroke="${color}" stroke-width="1.4">`,
-      `<path d="${mine.filter((m) => !m.retired).map(circle).join('')}"/>`,
-      `<path d="${mine.filter((m) => m.retired).map(circle).join('')}" fill="#fff"/>`,
+      `<path d="${mine
+        .filter((m) => !m.retired)
+        .map(circle)
+        .join('')}"/>`,
+      `<path d="${mine
+        .filter((m) => m.retired)
+        .map(circle)
+        .join('')}" fill="#fff"/>`,
       '</g>',
     );
   }

@@ -42,7 +42,8 @@ export function layoutLifecycle(tax: Taxonomy, counts: Record<string, number>, w
   const modelOwn = model.cycle.filter((s) => !pos.has(s));
   modelOwn.forEach((s, i) => pos.set(s, onCircle(centres.model, i === 0 ? Math.PI : 0)));
   const appOwn = app.cycle.filter((s) => !pos.has(s));
-  const aTop = Math.atan2(-dy, -r * 0.78), aBottom = Math.atan2(dy, -r * 0.78);
+  const aTop = Math.atan2(-dy, -r * 0.78),
+    aBottom = Math.atan2(dy, -r * 0.78);
   appOwn.forEach((s, i) => pos.set(s, onCircle(centres.application, aTop + ((i + 1) / (appOwn.length + 1)) * (aBottom - aTop))));
   return {
     width,
@@ -51,7 +52,13 @@ export function layoutLifecycle(tax: Taxonomy, counts: Record<string, number>, w
       { id: model.id, name: model.name, people: people(model.persona), ...centres.model, r, stages: model.cycle },
       { id: app.id, name: app.name, people: people(app.persona), ...centres.application, r, stages: app.cycle },
     ],
-    stages: tax.stages.map((s) => ({ id: s.id, name: s.name, ...(pos.get(s.id) ?? { x: 0, y: 0 }), count: counts[s.id] ?? 0, interlock: interlocks.has(s.id) })),
+    stages: tax.stages.map((s) => ({
+      id: s.id,
+      name: s.name,
+      ...(pos.get(s.id) ?? { x: 0, y: 0 }),
+      count: counts[s.id] ?? 0,
+      interlock: interlocks.has(s.id),
+    })),
   };
 }
 
@@ -68,7 +75,9 @@ export function renderLifecycleSvg(l: LifecycleLayout, opts: { interactive?: boo
   ];
   l.loops.forEach((loop, i) => {
     const colour = i === 0 ? '#6b4fb3' : '#2f6db5';
-    out.push(`<circle cx="${loop.cx}" cy="${loop.cy}" r="${loop.r}" fill="none" stroke="${colour}" stroke-width="3" stroke-dasharray="${i === 0 ? '0' : '8 5'}"/>`);
+    out.push(
+      `<circle cx="${loop.cx}" cy="${loop.cy}" r="${loop.r}" fill="none" stroke="${colour}" stroke-width="3" stroke-dasharray="${i === 0 ? '0' : '8 5'}"/>`,
+    );
     out.push(`<text x="${loop.cx}" y="${loop.cy}" text-anchor="middle" font-size="15" font-weight="700" fill="${colour}">${escapeXml(loop.name)}</text>`);
     out.push(`<text x="${loop.cx}" y="${loop.cy + 18}" text-anchor="middle" font-size="11" fill="#5b6472">${escapeXml(loop.people)}</text>`);
   });

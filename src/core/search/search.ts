@@ -19,7 +19,10 @@ export interface ToolSearch {
 }
 
 /** A tool, or a listing row, as search sees it; `tags` are the names of its capabilities and categories. */
-export function toSearchDocument(t: { id: string; name: string; aliases: readonly string[]; description: string; vendor?: string | null }, tags: readonly string[]): SearchDocument {
+export function toSearchDocument(
+  t: { id: string; name: string; aliases: readonly string[]; description: string; vendor?: string | null },
+  tags: readonly string[],
+): SearchDocument {
   return { id: t.id, name: t.name, aliases: t.aliases.join(' '), description: t.description, vendor: t.vendor ?? '', tags: tags.join(' ') };
 }
 

@@ -39,10 +39,7 @@ export interface StageCoverage {
 }
 
 /** Why a capability is a gap. */
-export type GapReason =
-  | { code: 'stage'; stage: string }
-  | { code: 'level'; model: string; level: number; because: string }
-  | { code: 'need' };
+export type GapReason = { code: 'stage'; stage: string } | { code: 'level'; model: string; level: number; because: string } | { code: 'need' };
 
 export type Advice =
   /** Glue between tools: build integrators and connectors, not another platform (part 3). */
@@ -183,7 +180,9 @@ export function stackTools(cat: Catalogue, stack: Stack): StackTool[] {
     const t = cat.byId.get(id);
     if (!t) continue; // validation reports unknown ids; analysis never sees them
     const p = cat.placement.get(id)!;
-    const claims = Object.fromEntries(Object.entries(t.capabilities).map(([c, v]) => [c, v.via ? { strength: v.strength, via: v.via } : { strength: v.strength }]));
+    const claims = Object.fromEntries(
+      Object.entries(t.capabilities).map(([c, v]) => [c, v.via ? { strength: v.strength, via: v.via } : { strength: v.strength }]),
+    );
     out.push({ id, name: t.name, inHouse: false, retired: isRetired(t), claims, x: p.x, y: p.y, quadrant: p.quadrant, teams });
   }
   return out;
@@ -235,7 +234,8 @@ export function analyzeStack(cat: Catalogue, stack: Stack, opts: AnalyzeOptions 
         if (claim.strength === 'via' || !counts(c)) continue;
         const essential = s.capabilities.essential.includes(c);
         if (essential && claim.strength === 'core') served.add(t.id);
-        else if (essential || s.capabilities.helpful.includes(c)) support.push({ tool: t.id, capability: c, strength: claim.strength, role: essential ? 'essential' : 'helpful' });
+        else if (essential || s.capabilities.helpful.includes(c))
+          support.push({ tool: t.id, capability: c, strength: claim.strength, role: essential ? 'essential' : 'helpful' });
       }
     // Partial: an essential capability held with limits. Helpful capabilities alone do not serve a stage.
     const status: StageStatus = served.size ? 'served' : support.some((s) => s.role === 'essential') ? 'partial' : 'unserved';
@@ -283,7 +283,8 @@ export function analyzeStack(cat: Catalogue, stack: Stack, opts: AnalyzeOptions 
     const unserved = sides.filter((s) => stageStatus.get(s)?.status !== 'served');
     if (unserved.length) return { id: l.id, health: 'broken', code: 'side-unserved', stages: unserved, bridges: l.bridges, tools: [] };
     const held = l.bridges.filter(hasCore);
-    if (held.length) return { id: l.id, health: 'healthy', code: 'bridged', stages: sides, bridges: held, tools: [...new Set(held.flatMap((c) => coreBy.get(c)!))] };
+    if (held.length)
+      return { id: l.id, health: 'healthy', code: 'bridged', stages: sides, bridges: held, tools: [...new Set(held.flatMap((c) => coreBy.get(c)!))] };
     return { id: l.id, health: 'weak', code: 'no-bridge', stages: sides, bridges: l.bridges, tools: [] };
   });
   const interlockHealth = new Map(interlocks.map((i) => [i.id, i.health]));
@@ -303,9 +304,16 @@ export function analyzeStack(cat: Catalogue, stack: Stack, opts: AnalyzeOptions 
     const wanted = opts.targetLevel ?? stack.targetLevel ?? next ?? level;
     const target = Math.min(Math.max(wanted, 0), model.levels.length - 1);
     const unmet = (lv: (typeof model.levels)[number]): UnmetRequirement[] =>
-      lv.requires.filter((r) => !met(r)).map((r) => ('interlock' in r ? { level: lv.level, because: r.because, interlock: r.interlock } : { level: lv.level, because: r.because, capabilities: r.capabilities }));
+      lv.requires
+        .filter((r) => !met(r))
+        .map((r) =>
+          'interlock' in r
+            ? { level: lv.level, because: r.because, interlock: r.interlock }
+            : { level: lv.level, because: r.because, capabilities: r.capabilities },
+        );
     for (const lv of model.levels.slice(0, target + 1))
-      for (const r of lv.requires) if (!met(r) && !('interlock' in r)) addGap(r.capabilities, { code: 'level', model: model.id, level: lv.level, because: r.because });
+      for (const r of lv.requires)
+        if (!met(r) && !('interlock' in r)) addGap(r.capabilities, { code: 'level', model: model.id, level: lv.level, because: r.because });
     maturity = { model: model.id, level, next, target, missing: next === null ? [] : unmet(model.levels[next]!) };
   }
 
@@ -322,13 +330,15 @@ export function analyzeStack(cat: Catalogue, stack: Stack, opts: AnalyzeOptions 
   // Integration across the interlocks: tools on each side with no works-with link either way.
   const linked = (a: string, b: string) => {
     if (a === b) return true;
-    const ta = cat.byId.get(a), tb = cat.byId.get(b);
+    const ta = cat.byId.get(a),
+      tb = cat.byId.get(b);
     if (!ta || !tb) return true; // in-house tools are the organisation's own glue
     return ta.worksWith.includes(b) || tb.worksWith.includes(a);
   };
   const unintegrated: IntegrationPair[] = [];
   for (const l of tax.interlocks) {
-    const from = stageStatus.get(l.from)!.tools, to = stageStatus.get(l.to)!.tools;
+    const from = stageStatus.get(l.from)!.tools,
+      to = stageStatus.get(l.to)!.tools;
     for (const a of from) for (const b of to) if (!linked(a, b)) unintegrated.push({ interlock: l.id, from: a, to: b });
   }
 
@@ -340,7 +350,8 @@ export function analyzeStack(cat: Catalogue, stack: Stack, opts: AnalyzeOptions 
   const personas: [string, string] = [tax.loops[0]!.persona, tax.loops[1]!.persona];
   const personaCentre = (persona: string) =>
     centroid(stack.teams.filter((t) => t.persona === persona).flatMap((t) => t.tools.map((id) => pos.get(id)).filter((p): p is Point => !!p)));
-  const r = personaCentre(personas[0]), e = personaCentre(personas[1]);
+  const r = personaCentre(personas[0]),
+    e = personaCentre(personas[1]);
   const personaDistance = r && e ? Math.round(distance(r, e) * 1000) / 1000 : null;
 
   const retired = tools
@@ -358,7 +369,9 @@ export function analyzeStack(cat: Catalogue, stack: Stack, opts: AnalyzeOptions 
 
   const notes: StackNote[] = [];
   for (const t of live) {
-    const via = Object.entries(t.claims).filter(([c, v]) => v.strength === 'via' && v.via && cat.tax.mlCapabilities.has(c)).map(([capability, v]) => ({ capability, via: v.via! }));
+    const via = Object.entries(t.claims)
+      .filter(([c, v]) => v.strength === 'via' && v.via && cat.tax.mlCapabilities.has(c))
+      .map(([capability, v]) => ({ capability, via: v.via! }));
     const ownMl = Object.entries(t.claims).some(([c, v]) => v.strength !== 'via' && cat.tax.mlCapabilities.has(c));
     if (via.length && !ownMl) notes.push({ code: 'no-own-ml-capability', tool: t.id, via });
   }

@@ -22,7 +22,8 @@ export function checkStack(cat: Catalogue, stack: Stack): StackProblem[] {
     if (!cat.tax.persona.has(team.persona))
       out.push({ path: ['teams', i, 'persona'], message: `unknown persona "${team.persona}": use one of ${[...cat.tax.persona.keys()].join(', ')}` });
     team.tools.forEach((id, j) => {
-      if (!cat.byId.has(id) && !inHouse.has(id)) out.push({ path: ['teams', i, 'tools', j], message: `unknown tool "${id}" (not in the catalogue, not declared in inHouse)` });
+      if (!cat.byId.has(id) && !inHouse.has(id))
+        out.push({ path: ['teams', i, 'tools', j], message: `unknown tool "${id}" (not in the catalogue, not declared in inHouse)` });
     });
   });
   const models = cat.tax.taxonomy.maturityModels;
@@ -31,7 +32,8 @@ export function checkStack(cat: Catalogue, stack: Stack): StackProblem[] {
   if (stack.targetLevel !== undefined && model && stack.targetLevel >= model.levels.length)
     out.push({ path: ['targetLevel'], message: `${model.name} has levels 0 to ${model.levels.length - 1}` });
   stack.needs.forEach((n, i) => {
-    if (!cat.tax.capability.has(n) && !cat.tax.stage.has(n)) out.push({ path: ['needs', i], message: `unknown need "${n}": use a capability or a lifecycle stage id` });
+    if (!cat.tax.capability.has(n) && !cat.tax.stage.has(n))
+      out.push({ path: ['needs', i], message: `unknown need "${n}": use a capability or a lifecycle stage id` });
   });
   if (stack.cloud && !cat.byId.has(stack.cloud)) out.push({ path: ['cloud'], message: `unknown cloud "${stack.cloud}"` });
   stack.constraints.exclude.forEach((id, i) => {

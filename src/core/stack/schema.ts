@@ -20,7 +20,7 @@ export const StackSchema = z
         z
           .object({
             name: z.string().min(1),
-            persona: Id.describe("a persona id of the taxonomy (the bundled one: researcher, engineer, ml-engineer)"),
+            persona: Id.describe('a persona id of the taxonomy (the bundled one: researcher, engineer, ml-engineer)'),
             tools: z.array(Id).default([]).describe('catalogue or in-house tool ids'),
           })
           .strict(),
@@ -29,7 +29,7 @@ export const StackSchema = z
     inHouse: z.array(InHouseTool).default([]),
     needs: z.array(Id).default([]).describe('capability or stage ids the organisation needs covered, beyond what the lifecycle and the target level ask'),
     targetLevel: z.number().int().min(0).optional().describe('the maturity level to aim for; default the level above the current one'),
-    maturityModel: Id.optional().describe("a maturity model id of the taxonomy; default its first"),
+    maturityModel: Id.optional().describe('a maturity model id of the taxonomy; default its first'),
     constraints: z
       .object({
         openSourceOnly: z.boolean().default(false),

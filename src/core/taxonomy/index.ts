@@ -38,8 +38,14 @@ export function indexTaxonomy(taxonomy: Taxonomy): TaxonomyIndex {
 export function checkTaxonomy(t: Taxonomy): Array<{ field: string; message: string }> {
   const out: Array<{ field: string; message: string }> = [];
   const ids = <T extends { id: string }>(xs: readonly T[]) => new Set(xs.map((x) => x.id));
-  const stages = ids(t.stages), caps = ids(t.capabilities), loops = ids(t.loops), personas = ids(t.personas);
-  const quadrants = ids(t.quadrants), rings = ids(t.rings), groups = ids(t.capabilityGroups), interlocks = ids(t.interlocks);
+  const stages = ids(t.stages),
+    caps = ids(t.capabilities),
+    loops = ids(t.loops),
+    personas = ids(t.personas);
+  const quadrants = ids(t.quadrants),
+    rings = ids(t.rings),
+    groups = ids(t.capabilityGroups),
+    interlocks = ids(t.interlocks);
   const ref = (field: string, kind: string, known: ReadonlySet<string>, id: string) => {
     if (!known.has(id)) out.push({ field, message: `unknown ${kind} "${id}"` });
   };

@@ -102,12 +102,19 @@ export const Capability = z.object({
   artifact: z.number().min(-1).max(1).describe('position on the artifact axis: -1 software, +1 model'),
   pull: z.number().positive().max(5).default(1).describe("how strongly the capability defines a tool's artifact (weight in the x mean)"),
   substrate: z.boolean().default(false).describe('runs every stage but serves none on its own (compute, clusters)'),
-  useCases: z.number().positive().max(8).default(1).describe('how many use-cases of the lifecycle the capability stands for, for placement (an ML pipeline spans several)'),
+  useCases: z
+    .number()
+    .positive()
+    .max(8)
+    .default(1)
+    .describe('how many use-cases of the lifecycle the capability stands for, for placement (an ML pipeline spans several)'),
   integrator: z.boolean().default(false).describe("glue between tools: part 3's advice is to build integrators, not buy another platform"),
   countsOnlyWith: z
     .array(Id)
     .optional()
-    .describe('the capability serves its stages (and meets requirements) only in a stack that also holds one of these as core: LLM observability watches LLM applications, not classic models'),
+    .describe(
+      'the capability serves its stages (and meets requirements) only in a stack that also holds one of these as core: LLM observability watches LLM applications, not classic models',
+    ),
   description: z.string().min(1),
 });
 

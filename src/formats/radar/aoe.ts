@@ -30,7 +30,13 @@ export function exportAoe(radar: Radar, dir: string, opts: { force?: boolean } =
     for (const b of edition.blips) {
       const before = previous.get(b.id);
       if (before && before.ring === b.ring && before.quadrant === b.quadrant && before.rationale === b.rationale && before.name === b.name) continue;
-      const front = { title: b.name, ring: b.ring, quadrant: quadrantSlug.get(b.quadrant), ...(b.tool ? { tool: b.tool } : {}), ...(b.link ? { link: b.link } : {}) };
+      const front = {
+        title: b.name,
+        ring: b.ring,
+        quadrant: quadrantSlug.get(b.quadrant),
+        ...(b.tool ? { tool: b.tool } : {}),
+        ...(b.link ? { link: b.link } : {}),
+      };
       write(join(folder, `${b.id}.md`), `---\n${stringify(front)}---\n${b.rationale ?? ''}\n`);
       files++;
     }
@@ -42,9 +48,13 @@ export function exportAoe(radar: Radar, dir: string, opts: { force?: boolean } =
 }
 
 export function importAoe(dir: string, frame: ImportFrame): { radar?: Radar; problems: Problem[] } {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) return { problems: [{ file: dir, field: '', message: 'an AOE radar is a folder of release folders', severity: 'error' }] };
-  const ring = resolver('ring', frame), quadrant = resolver('quadrant', frame);
-  const releases = readdirSync(dir).filter((d) => statSync(join(dir, d)).isDirectory()).sort();
+  if (!existsSync(dir) || !statSync(dir).isDirectory())
+    return { problems: [{ file: dir, field: '', message: 'an AOE radar is a folder of release folders', severity: 'error' }] };
+  const ring = resolver('ring', frame),
+    quadrant = resolver('quadrant', frame);
+  const releases = readdirSync(dir)
+    .filter((d) => statSync(join(dir, d)).isDirectory())
+    .sort();
   if (!releases.length) return { problems: [{ file: dir, field: '', message: 'no release folders found', severity: 'error' }] };
   const problems: Problem[] = [];
   const editions: Radar['editions'] = [];
@@ -53,7 +63,9 @@ export function importAoe(dir: string, frame: ImportFrame): { radar?: Radar; pro
     const folder = join(dir, release);
     const date = existsSync(join(folder, '.release')) ? readFileSync(join(folder, '.release'), 'utf8').trim() : release;
     state = new Map(state);
-    for (const f of readdirSync(folder).filter((x) => x.endsWith('.md')).sort()) {
+    for (const f of readdirSync(folder)
+      .filter((x) => x.endsWith('.md'))
+      .sort()) {
       const file = join(folder, f);
       const text = readFileSync(file, 'utf8');
       const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
@@ -78,7 +90,15 @@ export function importAoe(dir: string, frame: ImportFrame): { radar?: Radar; pro
       const name = typeof front.title === 'string' ? front.title : (prev?.name ?? id);
       const body = m[2]!.replace(/\n$/, '');
       const tool = typeof front.tool === 'string' ? front.tool : frame.findTool?.(name);
-      state.set(id, { id: slug(id), name, ring: r, quadrant: q, ...(tool ? { tool } : {}), ...(body ? { rationale: body } : {}), ...(typeof front.link === 'string' ? { link: front.link } : {}) });
+      state.set(id, {
+        id: slug(id),
+        name,
+        ring: r,
+        quadrant: q,
+        ...(tool ? { tool } : {}),
+        ...(body ? { rationale: body } : {}),
+        ...(typeof front.link === 'string' ? { link: front.link } : {}),
+      });
     }
     editions.push({ date, blips: [...state.values()] });
   }

@@ -33,7 +33,15 @@ export function exportBackstage(radar: Radar): TechRadarLoaderResponse {
         const moved: -1 | 0 | 1 = !prev || prev.ring === h.ring ? 0 : ringIndex.get(h.ring)! < ringIndex.get(prev.ring)! ? 1 : -1;
         return { moved, ringId: h.ring, date: h.date, ...(h.rationale ? { description: h.rationale } : {}) };
       });
-      return { id: b.id, key: b.id, title: b.name, quadrant: b.quadrant, ...(b.link ? { url: b.link } : {}), ...(b.rationale ? { description: b.rationale } : {}), timeline: timeline.reverse() };
+      return {
+        id: b.id,
+        key: b.id,
+        title: b.name,
+        quadrant: b.quadrant,
+        ...(b.link ? { url: b.link } : {}),
+        ...(b.rationale ? { description: b.rationale } : {}),
+        timeline: timeline.reverse(),
+      };
     }),
   };
 }
@@ -47,19 +55,25 @@ export function importBackstage(text: string, frame: ImportFrame, file: string):
     return { problems: [{ file, field: '', message: `malformed JSON: ${(e as Error).message}`, severity: 'error' }] };
   }
   const problems: Problem[] = [];
-  if (!Array.isArray(data.quadrants) || data.quadrants.length !== 4) problems.push({ file, field: 'quadrants', message: 'a Backstage radar has four quadrants', severity: 'error' });
-  if (!Array.isArray(data.rings) || !data.rings.length || data.rings.length > 8) problems.push({ file, field: 'rings', message: 'a Backstage radar has 1 to 8 rings', severity: 'error' });
+  if (!Array.isArray(data.quadrants) || data.quadrants.length !== 4)
+    problems.push({ file, field: 'quadrants', message: 'a Backstage radar has four quadrants', severity: 'error' });
+  if (!Array.isArray(data.rings) || !data.rings.length || data.rings.length > 8)
+    problems.push({ file, field: 'rings', message: 'a Backstage radar has 1 to 8 rings', severity: 'error' });
   if (!Array.isArray(data.entries)) problems.push({ file, field: 'entries', message: 'a Backstage radar has an entries array', severity: 'error' });
   if (problems.length) return { problems };
   const quadrants = data.quadrants!.map((q) => ({ id: slug(q.id), name: q.name }));
   const rings = data.rings!.map((r) => ({ id: slug(r.id), name: r.name }));
-  const qIds = new Set(quadrants.map((q) => q.id)), rIds = new Set(rings.map((r) => r.id));
+  const qIds = new Set(quadrants.map((q) => q.id)),
+    rIds = new Set(rings.map((r) => r.id));
   const dates = new Set<string>();
   data.entries!.forEach((e, i) => {
-    if (!qIds.has(slug(String(e.quadrant)))) problems.push({ file, field: `entries[${i}].quadrant`, message: `entry ${i + 1} ("${e.title}"): unknown quadrant "${e.quadrant}"`, severity: 'error' });
-    if (!Array.isArray(e.timeline) || !e.timeline.length) problems.push({ file, field: `entries[${i}].timeline`, message: `entry ${i + 1} ("${e.title}"): an empty timeline`, severity: 'error' });
+    if (!qIds.has(slug(String(e.quadrant))))
+      problems.push({ file, field: `entries[${i}].quadrant`, message: `entry ${i + 1} ("${e.title}"): unknown quadrant "${e.quadrant}"`, severity: 'error' });
+    if (!Array.isArray(e.timeline) || !e.timeline.length)
+      problems.push({ file, field: `entries[${i}].timeline`, message: `entry ${i + 1} ("${e.title}"): an empty timeline`, severity: 'error' });
     for (const t of e.timeline ?? []) {
-      if (!rIds.has(slug(String(t.ringId)))) problems.push({ file, field: `entries[${i}].timeline`, message: `entry ${i + 1} ("${e.title}"): unknown ring "${t.ringId}"`, severity: 'error' });
+      if (!rIds.has(slug(String(t.ringId))))
+        problems.push({ file, field: `entries[${i}].timeline`, message: `entry ${i + 1} ("${e.title}"): unknown ring "${t.ringId}"`, severity: 'error' });
       dates.add(String(t.date));
     }
   });
@@ -69,11 +83,23 @@ export function importBackstage(text: string, frame: ImportFrame, file: string):
   const editions = ordered.map((date) => ({
     date,
     blips: data.entries!.flatMap((e) => {
-      const past = [...e.timeline].filter((t) => compareEditionDates(String(t.date), date) <= 0).sort((a, b) => compareEditionDates(String(a.date), String(b.date)));
+      const past = [...e.timeline]
+        .filter((t) => compareEditionDates(String(t.date), date) <= 0)
+        .sort((a, b) => compareEditionDates(String(a.date), String(b.date)));
       const now = past.at(-1);
       if (!now) return [];
       const tool = frame.findTool?.(e.title);
-      return [{ id: slug(e.id), name: e.title, quadrant: slug(String(e.quadrant)), ring: slug(String(now.ringId)), ...(tool ? { tool } : {}), ...(now.description ? { rationale: now.description } : {}), ...(e.url ? { link: e.url } : {}) }];
+      return [
+        {
+          id: slug(e.id),
+          name: e.title,
+          quadrant: slug(String(e.quadrant)),
+          ring: slug(String(now.ringId)),
+          ...(tool ? { tool } : {}),
+          ...(now.description ? { rationale: now.description } : {}),
+          ...(e.url ? { link: e.url } : {}),
+        },
+      ];
     }),
   }));
   return { radar: { title: frame.title, rings, quadrants, editions }, problems: [] };

@@ -19,7 +19,8 @@ const STATUS: Record<string, Movement> = { new: 'new', 'moved in': 'moved-in', '
 const STATUS_OUT: Record<Movement, string> = { new: 'New', 'moved-in': 'Moved In', 'moved-out': 'Moved Out', 'no-change': 'No Change' };
 
 function rowsFrom(records: ByorRow[], frame: ImportFrame, file: string, rowOf: (i: number) => number): { rows: FlatRow[]; problems: Problem[] } {
-  const ring = resolver('ring', frame), quadrant = resolver('quadrant', frame);
+  const ring = resolver('ring', frame),
+    quadrant = resolver('quadrant', frame);
   const rows: FlatRow[] = [];
   const problems: Problem[] = [];
   records.forEach((rec, i) => {
@@ -30,7 +31,8 @@ function rowsFrom(records: ByorRow[], frame: ImportFrame, file: string, rowOf: (
     const r = ring(String(rec.ring ?? ''));
     const q = quadrant(String(rec.quadrant ?? ''));
     if (!r) err('ring', `unknown ring "${String(rec.ring ?? '')}" (known: ${frame.rings.map((x) => x.name).join(', ')}; map it with --map-ring)`);
-    if (!q) err('quadrant', `unknown quadrant "${String(rec.quadrant ?? '')}" (known: ${frame.quadrants.map((x) => x.name).join(', ')}; map it with --map-quadrant)`);
+    if (!q)
+      err('quadrant', `unknown quadrant "${String(rec.quadrant ?? '')}" (known: ${frame.quadrants.map((x) => x.name).join(', ')}; map it with --map-quadrant)`);
     let movement: Movement = 'no-change';
     if (rec.status !== undefined && String(rec.status).trim() !== '') {
       const m = STATUS[String(rec.status).trim().toLowerCase()];
@@ -41,7 +43,15 @@ function rowsFrom(records: ByorRow[], frame: ImportFrame, file: string, rowOf: (
       if (!['true', 'false', ''].includes(v)) return err('isNew', `isNew must be TRUE or FALSE, not "${String(rec.isNew)}"`);
       movement = v === 'true' ? 'new' : 'no-change';
     }
-    if (r && q) rows.push({ row, name, ring: r, quadrant: q, movement, rationale: typeof rec.description === 'string' && rec.description.trim() ? rec.description : undefined });
+    if (r && q)
+      rows.push({
+        row,
+        name,
+        ring: r,
+        quadrant: q,
+        movement,
+        rationale: typeof rec.description === 'string' && rec.description.trim() ? rec.description : undefined,
+      });
   });
   return { rows, problems };
 }
@@ -55,7 +65,8 @@ export function importByorCsv(text: string, frame: ImportFrame, file: string, da
     return { problems: [{ file, line: err.lines, field: '', message: `malformed CSV: ${err.message}`, severity: 'error' }] };
   }
   const missing = ['name', 'ring', 'quadrant'].filter((c) => records.length && !(c in records[0]!));
-  if (missing.length) return { problems: [{ file, line: 1, field: missing[0]!, message: `the header lacks column(s): ${missing.join(', ')}`, severity: 'error' }] };
+  if (missing.length)
+    return { problems: [{ file, line: 1, field: missing[0]!, message: `the header lacks column(s): ${missing.join(', ')}`, severity: 'error' }] };
   // Row numbers as a spreadsheet shows them: the header is row 1.
   const { rows, problems } = rowsFrom(records, frame, file, (i) => i + 2);
   return problems.length ? { problems } : radarFromRows(frame, date, rows, file);
@@ -68,7 +79,8 @@ export function importByorJson(text: string, frame: ImportFrame, file: string, d
   } catch (e) {
     return { problems: [{ file, field: '', message: `malformed JSON: ${(e as Error).message}`, severity: 'error' }] };
   }
-  if (!Array.isArray(data)) return { problems: [{ file, field: '', message: 'a BYOR JSON file is an array of {name, ring, quadrant, isNew|status, description}', severity: 'error' }] };
+  if (!Array.isArray(data))
+    return { problems: [{ file, field: '', message: 'a BYOR JSON file is an array of {name, ring, quadrant, isNew|status, description}', severity: 'error' }] };
   const { rows, problems } = rowsFrom(data as ByorRow[], frame, file, (i) => i + 1);
   return problems.length ? { problems } : radarFromRows(frame, date, rows, file);
 }

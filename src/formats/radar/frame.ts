@@ -26,7 +26,12 @@ export interface FlatRow {
   link?: string;
 }
 
-export const slug = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'item';
+export const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '') || 'item';
 
 /** Finds the id a foreign ring or quadrant name stands for: an explicit mapping first, then id or name, any case. */
 export function resolver(kind: 'ring' | 'quadrant', frame: ImportFrame) {
@@ -55,7 +60,16 @@ export function radarFromRows(frame: ImportFrame, date: string, rows: FlatRow[],
     }
     ids.set(id, r.row);
     const tool = frame.findTool?.(r.name);
-    blips.push({ id, name: r.name, ring: r.ring, quadrant: r.quadrant, movement: r.movement, ...(tool ? { tool } : {}), ...(r.rationale ? { rationale: r.rationale } : {}), ...(r.link ? { link: r.link } : {}) });
+    blips.push({
+      id,
+      name: r.name,
+      ring: r.ring,
+      quadrant: r.quadrant,
+      movement: r.movement,
+      ...(tool ? { tool } : {}),
+      ...(r.rationale ? { rationale: r.rationale } : {}),
+      ...(r.link ? { link: r.link } : {}),
+    });
   }
   if (problems.length) return { problems };
   const ringIds = frame.rings.map((r) => r.id);
@@ -77,6 +91,7 @@ export function radarFromRows(frame: ImportFrame, date: string, rows: FlatRow[],
 /** Orders edition dates, with a reconstructed "before X" just ahead of X. */
 export function compareEditionDates(a: string, b: string): number {
   const key = (d: string) => (d.startsWith('before ') ? [d.slice(7), 0] : [d, 1]) as [string, number];
-  const [da, ra] = key(a), [db, rb] = key(b);
+  const [da, ra] = key(a),
+    [db, rb] = key(b);
   return da < db ? -1 : da > db ? 1 : ra - rb;
 }

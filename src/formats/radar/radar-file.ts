@@ -29,7 +29,13 @@ export function detectFormat(path: string): RadarFormat {
 }
 
 /** Reads a radar in any supported format; every problem names its file and row or line. */
-export function readRadar(path: string, shown: string, frame: ImportFrame, format: RadarFormat = detectFormat(path), date = new Date().toISOString().slice(0, 7)): { radar?: Radar; problems: Problem[]; format: RadarFormat } {
+export function readRadar(
+  path: string,
+  shown: string,
+  frame: ImportFrame,
+  format: RadarFormat = detectFormat(path),
+  date = new Date().toISOString().slice(0, 7),
+): { radar?: Radar; problems: Problem[]; format: RadarFormat } {
   const result = (() => {
     if (format === 'aoe') return importAoe(path, frame);
     let text: string;
@@ -39,10 +45,14 @@ export function readRadar(path: string, shown: string, frame: ImportFrame, forma
       return { problems: [{ file: shown, field: '', message: `cannot read: ${(e as Error).message}`, severity: 'error' as const }] };
     }
     switch (format) {
-      case 'byor-csv': return importByorCsv(text, frame, shown, date);
-      case 'byor-json': return importByorJson(text, frame, shown, date);
-      case 'zalando': return importZalando(text, frame, shown);
-      case 'backstage': return importBackstage(text, frame, shown);
+      case 'byor-csv':
+        return importByorCsv(text, frame, shown, date);
+      case 'byor-json':
+        return importByorJson(text, frame, shown, date);
+      case 'zalando':
+        return importZalando(text, frame, shown);
+      case 'backstage':
+        return importBackstage(text, frame, shown);
       case 'ours': {
         const src = parseYaml(shown, text);
         if (src.data === undefined) return { problems: src.problems };
@@ -63,11 +73,15 @@ export function writeRadar(radar: Radar, out: string, format: RadarFormat, opts:
   if (format === 'aoe') return `${exportAoe(radar, out, opts)} Markdown files in ${out}`;
   mkdirSync(dirname(out), { recursive: true });
   const text =
-    format === 'byor-csv' ? exportByorCsv(radar)
-    : format === 'byor-json' ? exportByorJson(radar)
-    : format === 'zalando' ? exportZalando(radar)
-    : format === 'backstage' ? JSON.stringify(exportBackstage(radar), null, 2) + '\n'
-    : radarToYaml(radar);
+    format === 'byor-csv'
+      ? exportByorCsv(radar)
+      : format === 'byor-json'
+        ? exportByorJson(radar)
+        : format === 'zalando'
+          ? exportZalando(radar)
+          : format === 'backstage'
+            ? JSON.stringify(exportBackstage(radar), null, 2) + '\n'
+            : radarToYaml(radar);
   writeFileSync(out, text);
   return out;
 }

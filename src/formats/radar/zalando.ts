@@ -22,16 +22,20 @@ export function importZalando(text: string, frame: ImportFrame, file: string): {
   } catch (e) {
     return { problems: [{ file, field: '', message: `malformed JSON: ${(e as Error).message}`, severity: 'error' }] };
   }
-  if (!data || !Array.isArray(data.entries)) return { problems: [{ file, field: 'entries', message: 'a Zalando radar file has an "entries" array', severity: 'error' }] };
+  if (!data || !Array.isArray(data.entries))
+    return { problems: [{ file, field: 'entries', message: 'a Zalando radar file has an "entries" array', severity: 'error' }] };
   const problems: Problem[] = [];
   const rows: FlatRow[] = [];
   (data.entries as Array<Record<string, unknown>>).forEach((e, i) => {
     const row = i + 1;
-    const err = (field: string, message: string) => problems.push({ file, field: `entries[${i}].${field}`, message: `entry ${row}: ${message}`, severity: 'error' });
-    const q = e.quadrant, r = e.ring;
+    const err = (field: string, message: string) =>
+      problems.push({ file, field: `entries[${i}].${field}`, message: `entry ${row}: ${message}`, severity: 'error' });
+    const q = e.quadrant,
+      r = e.ring;
     if (typeof e.label !== 'string' || !e.label.trim()) return err('label', 'missing label');
     if (!Number.isInteger(q) || (q as number) < 0 || (q as number) > 3) return err('quadrant', `quadrant must be 0 to 3, not ${JSON.stringify(q)}`);
-    if (!Number.isInteger(r) || (r as number) < 0 || (r as number) >= frame.rings.length) return err('ring', `ring must be 0 to ${frame.rings.length - 1}, not ${JSON.stringify(r)}`);
+    if (!Number.isInteger(r) || (r as number) < 0 || (r as number) >= frame.rings.length)
+      return err('ring', `ring must be 0 to ${frame.rings.length - 1}, not ${JSON.stringify(r)}`);
     const moved = e.moved === undefined ? 0 : (e.moved as number);
     if (!(moved in MOVED)) return err('moved', `moved must be -1, 0, 1 or 2, not ${JSON.stringify(e.moved)}`);
     if (e.active === false) return; // Zalando keeps inactive entries for history; they are not on the radar

@@ -125,7 +125,10 @@ export class SqliteStore implements CatalogueStore {
   async info(): Promise<StoreInfo | undefined> {
     const meta = new Map((await this.db.selectFrom('meta').selectAll().execute()).map((r) => [r.key, r.value]));
     if (!meta.has('loaded_at')) return undefined;
-    const { count } = await this.db.selectFrom('tools').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+    const { count } = await this.db
+      .selectFrom('tools')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .executeTakeFirstOrThrow();
     const migrationNames = Object.keys(migrations).sort();
     return {
       tools: Number(count),
@@ -139,7 +142,13 @@ export class SqliteStore implements CatalogueStore {
   async saveStack(id: string, stack: Stack): Promise<StoredStack> {
     const savedAt = new Date().toISOString();
     const row = { id, name: stack.name, document: JSON.stringify(stack), saved_at: savedAt };
-    await this.writing(() => this.db.insertInto('stacks').values(row).onConflict((oc) => oc.column('id').doUpdateSet({ name: row.name, document: row.document, saved_at: row.saved_at })).execute());
+    await this.writing(() =>
+      this.db
+        .insertInto('stacks')
+        .values(row)
+        .onConflict((oc) => oc.column('id').doUpdateSet({ name: row.name, document: row.document, saved_at: row.saved_at }))
+        .execute(),
+    );
     return { id, name: stack.name, savedAt, stack };
   }
 

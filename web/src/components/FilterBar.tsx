@@ -27,7 +27,9 @@ export function FilterBar({ cat, filters, params, shown }: Props) {
           <option value="">Any</option>
           {!known && <option value={value}>“{value}” (unknown)</option>}
           {options.map(([id, name]) => (
-            <option value={id} key={id}>{name}</option>
+            <option value={id} key={id}>
+              {name}
+            </option>
           ))}
         </select>
       </label>
@@ -41,13 +43,43 @@ export function FilterBar({ cat, filters, params, shown }: Props) {
         <span>Search</span>
         <input type="search" name="q" placeholder="Search tools, vendors, capabilities…" value={filters.q} onInput={set('q')} autoComplete="off" />
       </label>
-      {select('quadrant', 'Quadrant', t.quadrants.map((q) => [q.id, q.name] as const))}
-      {select('category', 'Category', t.categories.map((c) => [c.id, c.name] as const))}
-      {select('capability', 'Capability', t.capabilities.map((c) => [c.id, c.name] as const))}
-      {select('stage', 'Lifecycle stage', t.stages.map((s) => [s.id, s.name] as const))}
-      {select('oss', 'Licence', [['true', 'Open source'], ['false', 'Not open source']])}
-      {select('offering', 'Offering', [['library', 'Library'], ['self-hosted', 'Self-hosted'], ['managed', 'Managed'], ['cloud-service', 'Cloud service']])}
-      {select('status', 'Status', [['active', 'Active'], ['maintenance', 'Maintenance'], ['acquired', 'Acquired'], ['archived', 'Archived'], ['discontinued', 'Discontinued']])}
+      {select(
+        'quadrant',
+        'Quadrant',
+        t.quadrants.map((q) => [q.id, q.name] as const),
+      )}
+      {select(
+        'category',
+        'Category',
+        t.categories.map((c) => [c.id, c.name] as const),
+      )}
+      {select(
+        'capability',
+        'Capability',
+        t.capabilities.map((c) => [c.id, c.name] as const),
+      )}
+      {select(
+        'stage',
+        'Lifecycle stage',
+        t.stages.map((s) => [s.id, s.name] as const),
+      )}
+      {select('oss', 'Licence', [
+        ['true', 'Open source'],
+        ['false', 'Not open source'],
+      ])}
+      {select('offering', 'Offering', [
+        ['library', 'Library'],
+        ['self-hosted', 'Self-hosted'],
+        ['managed', 'Managed'],
+        ['cloud-service', 'Cloud service'],
+      ])}
+      {select('status', 'Status', [
+        ['active', 'Active'],
+        ['maintenance', 'Maintenance'],
+        ['acquired', 'Acquired'],
+        ['archived', 'Archived'],
+        ['discontinued', 'Discontinued'],
+      ])}
       <p class="count" aria-live="polite">
         {cat ? (
           <>
@@ -62,7 +94,11 @@ export function FilterBar({ cat, filters, params, shown }: Props) {
           </button>
         )}
       </p>
-      {unknown.length > 0 && <p role="alert" class="filter-problem">Not a known value, so no tool matches: {unknown.join(', ')}.</p>}
+      {unknown.length > 0 && (
+        <p role="alert" class="filter-problem">
+          Not a known value, so no tool matches: {unknown.join(', ')}.
+        </p>
+      )}
     </form>
   );
 }

@@ -23,7 +23,8 @@ export function nearestInDirection(from: MarkPoint, candidates: Iterable<MarkPoi
   let bestScore = Infinity;
   for (const c of candidates) {
     if (c.id === from.id) continue;
-    const dx = c.cx - from.cx, dy = c.cy - from.cy;
+    const dx = c.cx - from.cx,
+      dy = c.cy - from.cy;
     const along = dx * sx + dy * sy;
     if (along <= 0) continue;
     const score = along + 2 * Math.abs(dx * sy - dy * sx);

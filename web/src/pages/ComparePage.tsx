@@ -10,7 +10,14 @@ const MAX = 4;
 export function ComparePage({ cat, params }: { cat: WebCatalogue; params: URLSearchParams }) {
   const byId = useMemo(() => new Map(cat.tools.map((t) => [t.id, t])), [cat]);
   // Every id the URL asks for is either shown or named as left out: a shared link with a typo says so.
-  const asked = [...new Set((params.get('ids') ?? '').split(',').map((id) => id.trim()).filter(Boolean))];
+  const asked = [
+    ...new Set(
+      (params.get('ids') ?? '')
+        .split(',')
+        .map((id) => id.trim())
+        .filter(Boolean),
+    ),
+  ];
   const unknown = asked.filter((id) => !byId.has(id));
   const known = asked.filter((id) => byId.has(id));
   const ids = known.slice(0, MAX);
@@ -34,23 +41,49 @@ export function ComparePage({ cat, params }: { cat: WebCatalogue; params: URLSea
   const row = (label: string, cell: (t: WebTool) => string) => (
     <tr>
       <th scope="row">{label}</th>
-      {tools.map((t) => <td key={t.id}>{cell(t)}</td>)}
+      {tools.map((t) => (
+        <td key={t.id}>{cell(t)}</td>
+      ))}
     </tr>
   );
   return (
     <section class="compare" aria-labelledby="compare-title">
       <h1 id="compare-title">Compare tools</h1>
-      <form class="add" onSubmit={(e) => { e.preventDefault(); add(); }}>
+      <form
+        class="add"
+        onSubmit={(e) => {
+          e.preventDefault();
+          add();
+        }}
+      >
         <label>
-          <span>Add a tool ({ids.length} of {MAX})</span>
-          <input list="tool-names" name="tool" value={pick} onInput={(e) => setPick((e.currentTarget as HTMLInputElement).value)} disabled={ids.length >= MAX} />
+          <span>
+            Add a tool ({ids.length} of {MAX})
+          </span>
+          <input
+            list="tool-names"
+            name="tool"
+            value={pick}
+            onInput={(e) => setPick((e.currentTarget as HTMLInputElement).value)}
+            disabled={ids.length >= MAX}
+          />
         </label>
-        <datalist id="tool-names">{cat.tools.map((t) => <option value={t.name} key={t.id} />)}</datalist>
-        <button type="submit" disabled={ids.length >= MAX}>Add</button>
+        <datalist id="tool-names">
+          {cat.tools.map((t) => (
+            <option value={t.name} key={t.id} />
+          ))}
+        </datalist>
+        <button type="submit" disabled={ids.length >= MAX}>
+          Add
+        </button>
       </form>
       {notFound && <p role="alert">No tool called “{notFound}” in the catalogue: pick one from the list.</p>}
       {unknown.length > 0 && <p role="alert">Not in the catalogue, so not shown: {unknown.map((id) => `“${id}”`).join(', ')}.</p>}
-      {leftOut.length > 0 && <p role="alert">At most {MAX} tools fit side by side; left out: {leftOut.join(', ')}.</p>}
+      {leftOut.length > 0 && (
+        <p role="alert">
+          At most {MAX} tools fit side by side; left out: {leftOut.join(', ')}.
+        </p>
+      )}
       {tools.length < 2 && <p class="muted">Pick at least two tools to compare.</p>}
       {tools.length > 0 && (
         <table class="compare-table">
@@ -60,7 +93,9 @@ export function ComparePage({ cat, params }: { cat: WebCatalogue; params: URLSea
               {tools.map((t) => (
                 <th scope="col" key={t.id} data-tool-id={t.id}>
                   <a href={href(`/tools/${t.id}`)}>{t.name}</a>{' '}
-                  <button type="button" class="link" aria-label={`Remove ${t.name}`} onClick={() => go(ids.filter((i) => i !== t.id))}>×</button>
+                  <button type="button" class="link" aria-label={`Remove ${t.name}`} onClick={() => go(ids.filter((i) => i !== t.id))}>
+                    ×
+                  </button>
                 </th>
               ))}
             </tr>
@@ -74,7 +109,9 @@ export function ComparePage({ cat, params }: { cat: WebCatalogue; params: URLSea
             {row('Vendor', (t) => t.vendor ?? '—')}
             {row('Status', (t) => t.status)}
             {row('First release', (t) => String(t.firstRelease))}
-            {caps.map((c) => row(capName.get(c.id) ?? c.id, (t) => (t.coreCapabilities.includes(c.id) ? '● core' : t.capabilities.includes(c.id) ? '○ partial' : '—')))}
+            {caps.map((c) =>
+              row(capName.get(c.id) ?? c.id, (t) => (t.coreCapabilities.includes(c.id) ? '● core' : t.capabilities.includes(c.id) ? '○ partial' : '—')),
+            )}
           </tbody>
         </table>
       )}

@@ -18,7 +18,9 @@ export function LifecyclePage({ cat, shown }: { cat: WebCatalogue; shown: WebToo
     const tools = shown.filter((t) => withRetired || !t.retired);
     for (const s of cat.taxonomy.stages) {
       const caps = [...s.capabilities.essential.map((c) => ({ c, essential: true })), ...s.capabilities.helpful.map((c) => ({ c, essential: false }))];
-      const groups = caps.map(({ c, essential }) => ({ capability: c, essential, tools: tools.filter((t) => t.coreCapabilities.includes(c)) })).filter((g) => g.tools.length);
+      const groups = caps
+        .map(({ c, essential }) => ({ capability: c, essential, tools: tools.filter((t) => t.coreCapabilities.includes(c)) }))
+        .filter((g) => g.tools.length);
       out[s.id] = { count: new Set(groups.flatMap((g) => g.tools.map((t) => t.id))).size, groups };
     }
     return out;
@@ -35,20 +37,38 @@ export function LifecyclePage({ cat, shown }: { cat: WebCatalogue; shown: WebToo
   return (
     <section class="lifecycle" aria-labelledby="lc-title">
       <h1 id="lc-title">The ML lifecycle</h1>
-      <p class="muted">Researchers work the model loop, engineers the application loop; they interlock at model training and data acquisition. Numbers are the tools with a core capability for each stage, under the current filters.</p>
-      <label class="small"><input type="checkbox" checked={withRetired} onChange={(e) => setWithRetired((e.currentTarget as HTMLInputElement).checked)} /> include retired tools</label>
+      <p class="muted">
+        Researchers work the model loop, engineers the application loop; they interlock at model training and data acquisition. Numbers are the tools with a
+        core capability for each stage, under the current filters.
+      </p>
+      <label class="small">
+        <input type="checkbox" checked={withRetired} onChange={(e) => setWithRetired((e.currentTarget as HTMLInputElement).checked)} /> include retired tools
+      </label>
       <div class="loops" dangerouslySetInnerHTML={{ __html: svg }} onClick={pick} onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && pick(e)} />
-      {stage && <button type="button" class="link" onClick={() => setStage(null)}>Show all stages</button>}
+      {stage && (
+        <button type="button" class="link" onClick={() => setStage(null)}>
+          Show all stages
+        </button>
+      )}
       <div class="stage-lists">
         {stages.map((s) => (
           <section key={s.id} data-stage-id={s.id}>
-            <h2>{s.name} <span class="muted">({byStage[s.id]?.count ?? 0})</span></h2>
+            <h2>
+              {s.name} <span class="muted">({byStage[s.id]?.count ?? 0})</span>
+            </h2>
             <p class="muted small">{s.description}</p>
             {(byStage[s.id]?.groups ?? []).map((g) => (
               <div key={g.capability} class="cap-group" data-capability={g.capability}>
-                <h3 class="small">{capName.get(g.capability) ?? g.capability}{g.essential ? '' : ' (helpful)'}</h3>
+                <h3 class="small">
+                  {capName.get(g.capability) ?? g.capability}
+                  {g.essential ? '' : ' (helpful)'}
+                </h3>
                 <ul class="chips">
-                  {g.tools.map((t) => <li key={t.id}><a href={href(`/tools/${t.id}`)}>{t.name}</a></li>)}
+                  {g.tools.map((t) => (
+                    <li key={t.id}>
+                      <a href={href(`/tools/${t.id}`)}>{t.name}</a>
+                    </li>
+                  ))}
                 </ul>
               </div>
             ))}

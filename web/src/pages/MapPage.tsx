@@ -86,7 +86,13 @@ export function MapPage({ cat, shown, params }: Props) {
       const sy = (v: number) => plot.y + ((1.08 - v) / 2.16) * plot.h;
       const line = document.createElementNS('http://www.w3.org/2000/svg', 'line');
       line.id = 'diagonal-line';
-      for (const [k, v] of [['x1', sx(d.from[0])], ['y1', sy(d.from[1])], ['x2', sx(d.to[0])], ['y2', sy(d.to[1])]] as const) line.setAttribute(k, String(v));
+      for (const [k, v] of [
+        ['x1', sx(d.from[0])],
+        ['y1', sy(d.from[1])],
+        ['x2', sx(d.to[0])],
+        ['y2', sy(d.to[1])],
+      ] as const)
+        line.setAttribute(k, String(v));
       line.setAttribute('class', 'diagonal-line');
       // Under the markers: before the top-level group that holds the first of them (insertBefore needs a child of root).
       let markers: Node | null = root.querySelector('g.mark');
@@ -130,8 +136,17 @@ export function MapPage({ cat, shown, params }: Props) {
           else void downloadPng(picture, 'mlops-landscape');
         }}
       />
-      {asked && !diagonal && <p role="alert" class="note">No diagonal “{asked}”: none is shown.</p>}
-      {diagonal && <p class="note">{cat.taxonomy.diagonals.find((d) => d.id === diagonal)?.description} <strong>{cat.diagonals[diagonal]?.length ?? 0}</strong> tools on it are highlighted.</p>}
+      {asked && !diagonal && (
+        <p role="alert" class="note">
+          No diagonal “{asked}”: none is shown.
+        </p>
+      )}
+      {diagonal && (
+        <p class="note">
+          {cat.taxonomy.diagonals.find((d) => d.id === diagonal)?.description} <strong>{cat.diagonals[diagonal]?.length ?? 0}</strong> tools on it are
+          highlighted.
+        </p>
+      )}
       <div
         class="map"
         ref={host}
@@ -193,13 +208,21 @@ export function MapPage({ cat, shown, params }: Props) {
           start.current = null;
         }}
       />
-      <p id="map-keys" class="sr-only">Tab reaches one tool on the map; the arrow keys move to the nearest tool in that direction; Enter opens it.</p>
+      <p id="map-keys" class="sr-only">
+        Tab reaches one tool on the map; the arrow keys move to the nearest tool in that direction; Enter opens it.
+      </p>
       {card && (
         <div class="hover-card" role="tooltip" style={{ left: `${card.left}px`, top: `${card.top}px` }}>
           <strong>{card.tool.name}</strong>
-          <span class="muted">{cat.taxonomy.quadrants.find((q) => q.id === card.tool.quadrant)?.name ?? card.tool.quadrant} · x {card.tool.x.toFixed(2)}, y {card.tool.y.toFixed(2)}</span>
+          <span class="muted">
+            {cat.taxonomy.quadrants.find((q) => q.id === card.tool.quadrant)?.name ?? card.tool.quadrant} · x {card.tool.x.toFixed(2)}, y{' '}
+            {card.tool.y.toFixed(2)}
+          </span>
           <span>{card.tool.description}</span>
-          <span class="muted">{card.tool.license}{card.tool.openSource ? ' · open source' : ''} · {card.tool.status}</span>
+          <span class="muted">
+            {card.tool.license}
+            {card.tool.openSource ? ' · open source' : ''} · {card.tool.status}
+          </span>
         </div>
       )}
     </section>
@@ -221,9 +244,15 @@ function MapToolbar({ diagonals, diagonal, params, onZoom, onReset, onExport }: 
   return (
     <div class="toolbar">
       <div class="group" role="group" aria-label="Zoom">
-        <button type="button" disabled={off} onClick={() => onZoom?.(0.7)} aria-label="Zoom in">+</button>
-        <button type="button" disabled={off} onClick={() => onZoom?.(1 / 0.7)} aria-label="Zoom out">−</button>
-        <button type="button" disabled={off} onClick={() => onReset?.()}>Reset</button>
+        <button type="button" disabled={off} onClick={() => onZoom?.(0.7)} aria-label="Zoom in">
+          +
+        </button>
+        <button type="button" disabled={off} onClick={() => onZoom?.(1 / 0.7)} aria-label="Zoom out">
+          −
+        </button>
+        <button type="button" disabled={off} onClick={() => onReset?.()}>
+          Reset
+        </button>
       </div>
       <label class="filter inline">
         <span>Diagonal</span>
@@ -240,13 +269,19 @@ function MapToolbar({ diagonals, diagonal, params, onZoom, onReset, onExport }: 
         >
           <option value="">None</option>
           {(diagonals ?? []).map((d) => (
-            <option value={d.id} key={d.id}>{d.name}</option>
+            <option value={d.id} key={d.id}>
+              {d.name}
+            </option>
           ))}
         </select>
       </label>
       <div class="group" role="group" aria-label="Export picture">
-        <button type="button" disabled={off} onClick={() => onExport?.('svg')}>SVG</button>
-        <button type="button" disabled={off} onClick={() => onExport?.('png')}>PNG</button>
+        <button type="button" disabled={off} onClick={() => onExport?.('svg')}>
+          SVG
+        </button>
+        <button type="button" disabled={off} onClick={() => onExport?.('png')}>
+          PNG
+        </button>
       </div>
     </div>
   );

@@ -91,24 +91,49 @@ export function RadarPage({ params }: { params: URLSearchParams }) {
         <label class="filter inline">
           <span>Edition</span>
           <select value={radar.editions[index]!.date} onChange={(e) => set('edition', (e.currentTarget as HTMLSelectElement).value)}>
-            {radar.editions.map((e) => <option key={e.date} value={e.date}>{e.date}</option>)}
+            {radar.editions.map((e) => (
+              <option key={e.date} value={e.date}>
+                {e.date}
+              </option>
+            ))}
           </select>
         </label>
         <label class="filter inline">
           <span>Find</span>
-          <input type="search" value={params.get('q') ?? ''} onInput={(e) => set('q', (e.currentTarget as HTMLInputElement).value)} placeholder="Search the radar…" />
+          <input
+            type="search"
+            value={params.get('q') ?? ''}
+            onInput={(e) => set('q', (e.currentTarget as HTMLInputElement).value)}
+            placeholder="Search the radar…"
+          />
         </label>
         <div class="group" role="group" aria-label="Zoom on a quadrant">
-          <button type="button" aria-pressed={!zoom || !zoomKnown} onClick={() => set('zoom', '')}>Whole radar</button>
-          {radar.quadrants.map((x) => <button type="button" key={x.id} aria-pressed={zoom === x.id} onClick={() => set('zoom', x.id)}>{x.name}</button>)}
+          <button type="button" aria-pressed={!zoom || !zoomKnown} onClick={() => set('zoom', '')}>
+            Whole radar
+          </button>
+          {radar.quadrants.map((x) => (
+            <button type="button" key={x.id} aria-pressed={zoom === x.id} onClick={() => set('zoom', x.id)}>
+              {x.name}
+            </button>
+          ))}
         </div>
         <div class="group" role="group" aria-label="Export picture">
-          <button type="button" onClick={() => downloadSvg(picture.svg, 'mlops-radar')}>SVG</button>
-          <button type="button" onClick={() => void downloadPng(picture.svg, 'mlops-radar', 1)}>PNG</button>
-          <button type="button" onClick={() => window.print()}>Print</button>
+          <button type="button" onClick={() => downloadSvg(picture.svg, 'mlops-radar')}>
+            SVG
+          </button>
+          <button type="button" onClick={() => void downloadPng(picture.svg, 'mlops-radar', 1)}>
+            PNG
+          </button>
+          <button type="button" onClick={() => window.print()}>
+            Print
+          </button>
         </div>
       </div>
-      {askedEdition && found < 0 && <p role="alert">No edition “{askedEdition}” in this radar: showing the latest, {radar.editions[index]!.date}.</p>}
+      {askedEdition && found < 0 && (
+        <p role="alert">
+          No edition “{askedEdition}” in this radar: showing the latest, {radar.editions[index]!.date}.
+        </p>
+      )}
       {!zoomKnown && <p role="alert">No quadrant “{zoom}” in this radar: showing the whole radar.</p>}
       <div class="radar" ref={host} />
       {showLegend && (

@@ -48,7 +48,10 @@ export function RecommendPage({ cat, params }: { cat: WebCatalogue; params: URLS
   const set = (next: Partial<Request>) => (location.hash = href('/recommend', paramsOf({ ...req, ...next })));
   // Clouds you can name: the entries whose services other entries are (the taxonomy's providers are data, not code).
   const clouds = useMemo(() => cat.clouds.map((id) => byId.get(id)).filter((t) => !!t), [cat]);
-  const unknown = [...req.needs.filter((x) => n.capability(x) === x && n.stage(x) === x), ...[...req.keep, ...req.exclude, ...(req.cloud ? [req.cloud] : [])].filter((id) => !byId.has(id))];
+  const unknown = [
+    ...req.needs.filter((x) => n.capability(x) === x && n.stage(x) === x),
+    ...[...req.keep, ...req.exclude, ...(req.cloud ? [req.cloud] : [])].filter((id) => !byId.has(id)),
+  ];
 
   useEffect(() => {
     setRec(null);
@@ -69,7 +72,19 @@ export function RecommendPage({ cat, params }: { cat: WebCatalogue; params: URLS
     );
   }, [key]);
 
-  const options: StackOption[] = rec?.feasible ? [{ kind: 'best', tools: rec.tools, chosen: rec.chosen, covers: rec.covers, cost: { total: rec.objective.cost, tools: rec.objective.tools, risk: rec.objective.risk, overlap: rec.objective.overlap }, optimal: rec.optimal }, ...rec.alternatives] : [];
+  const options: StackOption[] = rec?.feasible
+    ? [
+        {
+          kind: 'best',
+          tools: rec.tools,
+          chosen: rec.chosen,
+          covers: rec.covers,
+          cost: { total: rec.objective.cost, tools: rec.objective.tools, risk: rec.objective.risk, overlap: rec.objective.overlap },
+          optimal: rec.optimal,
+        },
+        ...rec.alternatives,
+      ]
+    : [];
   const pictures = useMemo(
     () =>
       options.map((o) => {
@@ -87,20 +102,51 @@ export function RecommendPage({ cat, params }: { cat: WebCatalogue; params: URLS
         <legend>What to cover</legend>
         <NeedPicker cat={cat} needs={req.needs} onChange={(needs) => set({ needs })} label="Needs" />
         {req.keep.length > 0 && (
-          <p class="small">Keeping: {req.keep.map((id) => <span class="chip" key={id}>{n.tool(id)} <button type="button" class="link" aria-label={`Stop keeping ${n.tool(id)}`} onClick={() => set({ keep: req.keep.filter((x) => x !== id) })}>×</button></span>)}</p>
+          <p class="small">
+            Keeping:{' '}
+            {req.keep.map((id) => (
+              <span class="chip" key={id}>
+                {n.tool(id)}{' '}
+                <button type="button" class="link" aria-label={`Stop keeping ${n.tool(id)}`} onClick={() => set({ keep: req.keep.filter((x) => x !== id) })}>
+                  ×
+                </button>
+              </span>
+            ))}
+          </p>
         )}
-        <label><input type="checkbox" checked={req.openSourceOnly} onChange={(e) => set({ openSourceOnly: (e.currentTarget as HTMLInputElement).checked })} /> open source only</label>{' '}
-        <label><input type="checkbox" checked={req.selfHosted} onChange={(e) => set({ selfHosted: (e.currentTarget as HTMLInputElement).checked })} /> self-hosted only</label>{' '}
+        <label>
+          <input type="checkbox" checked={req.openSourceOnly} onChange={(e) => set({ openSourceOnly: (e.currentTarget as HTMLInputElement).checked })} /> open
+          source only
+        </label>{' '}
+        <label>
+          <input type="checkbox" checked={req.selfHosted} onChange={(e) => set({ selfHosted: (e.currentTarget as HTMLInputElement).checked })} /> self-hosted
+          only
+        </label>{' '}
         <label>
           your cloud{' '}
           <select aria-label="Your cloud" value={req.cloud} onChange={(e) => set({ cloud: (e.currentTarget as HTMLSelectElement).value })}>
             <option value="">none named</option>
-            {clouds.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+            {clouds.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
           </select>
         </label>{' '}
         <label>
           at most{' '}
-          <input type="number" min={1} max={50} aria-label="At most this many tools" value={req.maxTools ?? ''} onChange={(e) => { const v = (e.currentTarget as HTMLInputElement).value; set({ maxTools: v ? Number(v) : undefined }); }} /> tools
+          <input
+            type="number"
+            min={1}
+            max={50}
+            aria-label="At most this many tools"
+            value={req.maxTools ?? ''}
+            onChange={(e) => {
+              const v = (e.currentTarget as HTMLInputElement).value;
+              set({ maxTools: v ? Number(v) : undefined });
+            }}
+          />{' '}
+          tools
         </label>
       </fieldset>
       {unknown.length > 0 && <p role="alert">Not in the catalogue or taxonomy: {unknown.map((u) => `“${u}”`).join(', ')}.</p>}
@@ -108,12 +154,26 @@ export function RecommendPage({ cat, params }: { cat: WebCatalogue; params: URLS
       {error && <p role="alert">{error}</p>}
       {busy && <p aria-busy="true">Solving…</p>}
       {rec && !rec.feasible && (
-        <ul role="alert" data-testid="blocked">{rec.blocked.map((b, i) => <li key={i}>Cannot cover {b.need ? need(b.need, n).toLowerCase() : 'every need'}: {blockedText(b, n, 'web', req.cloud || undefined)}</li>)}</ul>
+        <ul role="alert" data-testid="blocked">
+          {rec.blocked.map((b, i) => (
+            <li key={i}>
+              Cannot cover {b.need ? need(b.need, n).toLowerCase() : 'every need'}: {blockedText(b, n, 'web', req.cloud || undefined)}
+            </li>
+          ))}
+        </ul>
       )}
       {rec?.feasible && (
         <>
-          {rec.replaced.map((r) => <p key={r.tool} class="notice" role="note">{n.tool(r.tool)} is {r.state}: it counts for nothing and was replaced{r.by.length ? ` by ${r.by.map(n.tool).join(', ')}` : ''}.</p>)}
-          {rec.fallback.map((f) => <p key={f.need} class="notice" role="note">No allowed tool has {need(f.need, n).toLowerCase()} as a core feature: covered only partially.</p>)}
+          {rec.replaced.map((r) => (
+            <p key={r.tool} class="notice" role="note">
+              {n.tool(r.tool)} is {r.state}: it counts for nothing and was replaced{r.by.length ? ` by ${r.by.map(n.tool).join(', ')}` : ''}.
+            </p>
+          ))}
+          {rec.fallback.map((f) => (
+            <p key={f.need} class="notice" role="note">
+              No allowed tool has {need(f.need, n).toLowerCase()} as a core feature: covered only partially.
+            </p>
+          ))}
           <div class="options" data-testid="options">
             {options.map((o, i) => (
               <section key={o.kind} class="option" data-kind={o.kind} aria-labelledby={`opt-${o.kind}`}>
@@ -133,13 +193,25 @@ export function RecommendPage({ cat, params }: { cat: WebCatalogue; params: URLS
           </div>
           <h2>Per need</h2>
           <table class="per-need" data-testid="per-need">
-            <thead><tr><th>Need</th><th>Chosen</th><th>Next best, and why</th></tr></thead>
+            <thead>
+              <tr>
+                <th>Need</th>
+                <th>Chosen</th>
+                <th>Next best, and why</th>
+              </tr>
+            </thead>
             <tbody>
               {req.needs.map((id) => (
                 <tr key={id}>
                   <th scope="row">{need(id, n)}</th>
                   <td>{(rec.covers[id] ?? []).map(n.tool).join(', ')}</td>
-                  <td>{(rec.perNeed[id] ?? []).map((a, j) => <div key={j}><a href={href(`/tools/${a.tool}`)}>{n.tool(a.tool)}</a> <span class="small muted">{a.why.map((w) => whyText(w, n)).join(', ')}</span></div>)}</td>
+                  <td>
+                    {(rec.perNeed[id] ?? []).map((a, j) => (
+                      <div key={j}>
+                        <a href={href(`/tools/${a.tool}`)}>{n.tool(a.tool)}</a> <span class="small muted">{a.why.map((w) => whyText(w, n)).join(', ')}</span>
+                      </div>
+                    ))}
+                  </td>
                 </tr>
               ))}
             </tbody>

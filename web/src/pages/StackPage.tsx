@@ -20,7 +20,11 @@ const COLOURS = ['#d1495b', '#2f6db5', '#2e8a4a', '#b5832f', '#6b4fb3', '#00798c
 export function teamsFrom(params: URLSearchParams, personas: readonly string[], loops: readonly string[]): Team[] {
   const raw = params.get('teams');
   const [first = personas[0]!, second = personas[1] ?? personas[0]!] = loops;
-  if (!raw) return [{ name: 'Research', persona: first, tools: [] }, { name: 'Platform', persona: second, tools: [] }];
+  if (!raw)
+    return [
+      { name: 'Research', persona: first, tools: [] },
+      { name: 'Platform', persona: second, tools: [] },
+    ];
   return raw.split('|').map((t) => {
     const [name = 'Team', persona = second, tools = ''] = t.split('~');
     return { name, persona: personas.includes(persona) ? persona : second, tools: tools.split('.').filter(Boolean) };
@@ -29,7 +33,10 @@ export function teamsFrom(params: URLSearchParams, personas: readonly string[], 
 
 /** Personas in the URL that teamsFrom could not read (it shows those teams with the second loop's persona, and says so). */
 function unknownPersonas(params: URLSearchParams, personas: readonly string[]): string[] {
-  return (params.get('teams') ?? '').split('|').map((t) => t.split('~')[1] ?? '').filter((p) => p !== '' && !personas.includes(p));
+  return (params.get('teams') ?? '')
+    .split('|')
+    .map((t) => t.split('~')[1] ?? '')
+    .filter((p) => p !== '' && !personas.includes(p));
 }
 
 function teamsParam(teams: Team[]): string {
@@ -70,14 +77,22 @@ export function StackPage({ cat, params }: { cat: WebCatalogue; params: URLSearc
   useEffect(() => {
     if (!live || !teams.some((t) => t.tools.length)) return setAnalysis(null);
     const body = { name: 'My stack', teams, needs, ...(target !== undefined ? { targetLevel: target } : {}) };
-    postJson<StackAnalysis>('api/stacks/analyze', body).then((a) => (setAnalysis(a), setError(null)), (e: Error) => setError(e.message));
+    postJson<StackAnalysis>('api/stacks/analyze', body).then(
+      (a) => (setAnalysis(a), setError(null)),
+      (e: Error) => setError(e.message),
+    );
   }, [key]);
 
   const mapSvg = useMemo(() => {
     if (!analysis) return '';
     const ids = new Set(analysis.tools.map((t) => t.id));
     const layout = { ...cat.map, marks: cat.map.marks.map((m) => ({ ...m, highlighted: ids.has(m.id) })) };
-    const footprints = analysis.footprints.map((f, i) => ({ label: `${f.team} (${n.persona(f.persona)})`, points: f.hull, centroid: f.centroid, color: COLOURS[i % COLOURS.length]! }));
+    const footprints = analysis.footprints.map((f, i) => ({
+      label: `${f.team} (${n.persona(f.persona)})`,
+      points: f.hull,
+      centroid: f.centroid,
+      color: COLOURS[i % COLOURS.length]!,
+    }));
     return renderLandscapeSvg(layout, { footprints });
   }, [analysis, cat]);
   const loopsSvg = useMemo(
@@ -95,7 +110,13 @@ export function StackPage({ cat, params }: { cat: WebCatalogue; params: URLSearc
     setPick(pick.map((p, j) => (j === i ? '' : p)));
   };
   const recommendLink = analysis
-    ? href('/recommend', { needs: analysis.gaps.map((g) => g.capability).join('.'), keep: analysis.tools.filter((t) => !t.inHouse).map((t) => t.id).join('.') })
+    ? href('/recommend', {
+        needs: analysis.gaps.map((g) => g.capability).join('.'),
+        keep: analysis.tools
+          .filter((t) => !t.inHouse)
+          .map((t) => t.id)
+          .join('.'),
+      })
     : '';
 
   return (
@@ -106,86 +127,205 @@ export function StackPage({ cat, params }: { cat: WebCatalogue; params: URLSearc
         {teams.map((team, i) => (
           <fieldset key={i} class="team" style={{ borderColor: COLOURS[i % COLOURS.length] }}>
             <legend>
-              <input aria-label="Team name" value={team.name} onChange={(e) => setTeams(teams.map((t, j) => (j === i ? { ...t, name: (e.currentTarget as HTMLInputElement).value } : t)))} />
-              <select aria-label={`Persona of ${team.name}`} value={team.persona} onChange={(e) => setTeams(teams.map((t, j) => (j === i ? { ...t, persona: (e.currentTarget as HTMLSelectElement).value } : t)))}>
-                {cat.taxonomy.personas.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+              <input
+                aria-label="Team name"
+                value={team.name}
+                onChange={(e) => setTeams(teams.map((t, j) => (j === i ? { ...t, name: (e.currentTarget as HTMLInputElement).value } : t)))}
+              />
+              <select
+                aria-label={`Persona of ${team.name}`}
+                value={team.persona}
+                onChange={(e) => setTeams(teams.map((t, j) => (j === i ? { ...t, persona: (e.currentTarget as HTMLSelectElement).value } : t)))}
+              >
+                {cat.taxonomy.personas.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
               </select>
-              <button type="button" class="link" aria-label={`Remove team ${team.name}`} onClick={() => setTeams(teams.filter((_, j) => j !== i))}>×</button>
+              <button type="button" class="link" aria-label={`Remove team ${team.name}`} onClick={() => setTeams(teams.filter((_, j) => j !== i))}>
+                ×
+              </button>
             </legend>
             <ul class="chips">
               {team.tools.map((id) => (
                 <li key={id}>
-                  <span class="chip">{byId.get(id)?.name ?? id} <button type="button" class="link" aria-label={`Remove ${byId.get(id)?.name ?? id}`} onClick={() => setTeams(teams.map((t, j) => (j === i ? { ...t, tools: t.tools.filter((x) => x !== id) } : t)))}>×</button></span>
+                  <span class="chip">
+                    {byId.get(id)?.name ?? id}{' '}
+                    <button
+                      type="button"
+                      class="link"
+                      aria-label={`Remove ${byId.get(id)?.name ?? id}`}
+                      onClick={() => setTeams(teams.map((t, j) => (j === i ? { ...t, tools: t.tools.filter((x) => x !== id) } : t)))}
+                    >
+                      ×
+                    </button>
+                  </span>
                 </li>
               ))}
             </ul>
-            <form class="add" onSubmit={(e) => { e.preventDefault(); add(i); }}>
-              <input list="stack-tool-names" aria-label={`Add a tool to ${team.name}`} placeholder="Add a tool…" value={pick[i] ?? ''} onInput={(e) => setPick(teams.map((_, j) => (j === i ? (e.currentTarget as HTMLInputElement).value : pick[j] ?? '')))} />
+            <form
+              class="add"
+              onSubmit={(e) => {
+                e.preventDefault();
+                add(i);
+              }}
+            >
+              <input
+                list="stack-tool-names"
+                aria-label={`Add a tool to ${team.name}`}
+                placeholder="Add a tool…"
+                value={pick[i] ?? ''}
+                onInput={(e) => setPick(teams.map((_, j) => (j === i ? (e.currentTarget as HTMLInputElement).value : (pick[j] ?? ''))))}
+              />
               <button type="submit">Add</button>
             </form>
           </fieldset>
         ))}
-        <button type="button" onClick={() => setTeams([...teams, { name: `Team ${teams.length + 1}`, persona: personas[personas.length - 1]!, tools: [] }])}>Add a team</button>
-        <datalist id="stack-tool-names">{cat.tools.map((t) => <option value={t.name} key={t.id} />)}</datalist>
+        <button type="button" onClick={() => setTeams([...teams, { name: `Team ${teams.length + 1}`, persona: personas[personas.length - 1]!, tools: [] }])}>
+          Add a team
+        </button>
+        <datalist id="stack-tool-names">
+          {cat.tools.map((t) => (
+            <option value={t.name} key={t.id} />
+          ))}
+        </datalist>
       </div>
       <fieldset class="goals">
         <legend>What you aim for</legend>
         {model && (
           <label>
             Target level{' '}
-            <select aria-label="Target maturity level" value={target === undefined ? '' : String(target)} onChange={(e) => { const v = (e.currentTarget as HTMLSelectElement).value; set({ target: v === '' ? undefined : Number(v) }); }}>
+            <select
+              aria-label="Target maturity level"
+              value={target === undefined ? '' : String(target)}
+              onChange={(e) => {
+                const v = (e.currentTarget as HTMLSelectElement).value;
+                set({ target: v === '' ? undefined : Number(v) });
+              }}
+            >
               <option value="">the next level</option>
-              {model.levels.map((l) => <option key={l.level} value={String(l.level)}>{`${l.level}: ${l.name}`}</option>)}
+              {model.levels.map((l) => (
+                <option key={l.level} value={String(l.level)}>{`${l.level}: ${l.name}`}</option>
+              ))}
             </select>
           </label>
         )}
         <NeedPicker cat={cat} needs={needs} onChange={(next) => set({ needs: next })} />
       </fieldset>
       {notFound && <p role="alert">No tool called “{notFound}” in the catalogue: pick one from the list.</p>}
-      {badPersonas.length > 0 && <p role="alert">Unknown persona in the link, shown as {n.persona(loopPersonas[1] ?? personas[0]!)}: {badPersonas.map((p) => `“${p}”`).join(', ')} (known: {personas.join(', ')}).</p>}
+      {badPersonas.length > 0 && (
+        <p role="alert">
+          Unknown persona in the link, shown as {n.persona(loopPersonas[1] ?? personas[0]!)}: {badPersonas.map((p) => `“${p}”`).join(', ')} (known:{' '}
+          {personas.join(', ')}).
+        </p>
+      )}
       {error && <p role="alert">{error}</p>}
       {analysis && (
         <div class="analysis">
           {analysis.maturity && (
             <section aria-labelledby="st-level" class="maturity" data-testid="maturity" data-level={analysis.maturity.level}>
               <h2 id="st-level">Maturity</h2>
-              <p>{maturityText(analysis.maturity, n)} <a class="small" href={cat.taxonomy.maturityModels.find((m) => m.id === analysis.maturity!.model)?.source} rel="noopener noreferrer" target="_blank">Source</a></p>
-              {analysis.maturity.missing.length > 0 && <ul class="small">{analysis.maturity.missing.map((m, i) => <li key={i}>{requirementText(m, n)}</li>)}</ul>}
+              <p>
+                {maturityText(analysis.maturity, n)}{' '}
+                <a
+                  class="small"
+                  href={cat.taxonomy.maturityModels.find((m) => m.id === analysis.maturity!.model)?.source}
+                  rel="noopener noreferrer"
+                  target="_blank"
+                >
+                  Source
+                </a>
+              </p>
+              {analysis.maturity.missing.length > 0 && (
+                <ul class="small">
+                  {analysis.maturity.missing.map((m, i) => (
+                    <li key={i}>{requirementText(m, n)}</li>
+                  ))}
+                </ul>
+              )}
             </section>
           )}
-          {analysis.notes.map((note, i) => <p key={i} class="notice" role="note">{noteText(note, n)}</p>)}
+          {analysis.notes.map((note, i) => (
+            <p key={i} class="notice" role="note">
+              {noteText(note, n)}
+            </p>
+          ))}
           <div class="grid">
             <section aria-labelledby="st-gaps">
-              <h2 id="st-gaps">Gaps <span class="muted">({analysis.gaps.length}, against level {analysis.maturity?.target ?? '-'} and the lifecycle)</span></h2>
+              <h2 id="st-gaps">
+                Gaps{' '}
+                <span class="muted">
+                  ({analysis.gaps.length}, against level {analysis.maturity?.target ?? '-'} and the lifecycle)
+                </span>
+              </h2>
               <ul data-testid="gaps" class="gaps">
                 {analysis.gaps.map((g) => (
                   <li key={g.capability} data-gap={g.capability} data-severity={g.severity}>
-                    <span style={{ color: coverageColour(g.severity === 'partial' ? 1 : 0) }}>●</span> <strong>{n.capability(g.capability)}</strong> {g.severity === 'partial' ? '(partial)' : '(missing)'} <span class="muted small">in {n.stage(g.stage)}</span>
-                    <br /><span class="small">{gapText(g, n)}</span>
-                    <br /><em class="small">{adviceText(g.advice)}</em>
+                    <span style={{ color: coverageColour(g.severity === 'partial' ? 1 : 0) }}>●</span> <strong>{n.capability(g.capability)}</strong>{' '}
+                    {g.severity === 'partial' ? '(partial)' : '(missing)'} <span class="muted small">in {n.stage(g.stage)}</span>
+                    <br />
+                    <span class="small">{gapText(g, n)}</span>
+                    <br />
+                    <em class="small">{adviceText(g.advice)}</em>
                   </li>
                 ))}
               </ul>
-              {analysis.gaps.length > 0 && <a class="button" href={recommendLink} data-testid="recommend-gaps">Recommend tools for these gaps</a>}
-              <h2>Overlaps <span class="muted">({analysis.overlaps.length})</span></h2>
-              <ul>{analysis.overlaps.map((o) => <li key={o.capability}>{n.capability(o.capability)}: {o.tools.map(n.tool).join(', ')}</li>)}</ul>
-              <h2>Retired tools <span class="muted">({analysis.retired.length})</span></h2>
-              <ul data-testid="retired">{analysis.retired.map((r) => <li key={r.tool}>{n.tool(r.tool)} ({r.state}{r.since ? ` since ${r.since}` : ''}): counts for nothing; consider {r.replacements.map(n.tool).join(', ') || 'no known replacement'}</li>)}</ul>
+              {analysis.gaps.length > 0 && (
+                <a class="button" href={recommendLink} data-testid="recommend-gaps">
+                  Recommend tools for these gaps
+                </a>
+              )}
+              <h2>
+                Overlaps <span class="muted">({analysis.overlaps.length})</span>
+              </h2>
+              <ul>
+                {analysis.overlaps.map((o) => (
+                  <li key={o.capability}>
+                    {n.capability(o.capability)}: {o.tools.map(n.tool).join(', ')}
+                  </li>
+                ))}
+              </ul>
+              <h2>
+                Retired tools <span class="muted">({analysis.retired.length})</span>
+              </h2>
+              <ul data-testid="retired">
+                {analysis.retired.map((r) => (
+                  <li key={r.tool}>
+                    {n.tool(r.tool)} ({r.state}
+                    {r.since ? ` since ${r.since}` : ''}): counts for nothing; consider {r.replacements.map(n.tool).join(', ') || 'no known replacement'}
+                  </li>
+                ))}
+              </ul>
               {analysis.personaDistance !== null && (
-                <p class={analysis.oppositeEnds ? 'notice' : 'note'}>{n.persona(analysis.personas[0])} and {n.persona(analysis.personas[1]).toLowerCase()} teams are {analysis.personaDistance.toFixed(2)} apart on the map{analysis.oppositeEnds ? ': opposite ends, so integration will be hard.' : '.'}</p>
+                <p class={analysis.oppositeEnds ? 'notice' : 'note'}>
+                  {n.persona(analysis.personas[0])} and {n.persona(analysis.personas[1]).toLowerCase()} teams are {analysis.personaDistance.toFixed(2)} apart on
+                  the map{analysis.oppositeEnds ? ': opposite ends, so integration will be hard.' : '.'}
+                </p>
               )}
             </section>
             <section aria-labelledby="st-loops">
               <h2 id="st-loops">Lifecycle coverage</h2>
               <div class="loops" dangerouslySetInnerHTML={{ __html: loopsSvg }} />
               <ul class="stages" data-testid="stages">
-                {analysis.stages.map((s) => <li key={s.stage} class={`stage-${s.status}`}><strong>{n.stage(s.stage)}</strong>: {s.status}{s.tools.length ? ` (${s.tools.map(n.tool).join(', ')})` : ''}</li>)}
+                {analysis.stages.map((s) => (
+                  <li key={s.stage} class={`stage-${s.status}`}>
+                    <strong>{n.stage(s.stage)}</strong>: {s.status}
+                    {s.tools.length ? ` (${s.tools.map(n.tool).join(', ')})` : ''}
+                  </li>
+                ))}
               </ul>
               <ul class="stages">
-                {analysis.interlocks.map((i) => <li key={i.id} class={`health-${i.health}`}><strong>{n.interlock(i.id)}</strong>: {i.health} ({interlockText(i, n)})</li>)}
+                {analysis.interlocks.map((i) => (
+                  <li key={i.id} class={`health-${i.health}`}>
+                    <strong>{n.interlock(i.id)}</strong>: {i.health} ({interlockText(i, n)})
+                  </li>
+                ))}
               </ul>
               {analysis.unintegrated.length > 0 && (
-                <p class="small">No known integration across the handoffs: {analysis.unintegrated.map((p) => `${n.tool(p.from)} → ${n.tool(p.to)}`).join('; ')}.</p>
+                <p class="small">
+                  No known integration across the handoffs: {analysis.unintegrated.map((p) => `${n.tool(p.from)} → ${n.tool(p.to)}`).join('; ')}.
+                </p>
               )}
             </section>
           </div>
@@ -198,7 +338,17 @@ export function StackPage({ cat, params }: { cat: WebCatalogue; params: URLSearc
 }
 
 /** Capabilities the organisation says it needs, beyond what the lifecycle and the level ask. */
-export function NeedPicker({ cat, needs, onChange, label = 'Also needed' }: { cat: WebCatalogue; needs: string[]; onChange: (next: string[]) => void; label?: string }) {
+export function NeedPicker({
+  cat,
+  needs,
+  onChange,
+  label = 'Also needed',
+}: {
+  cat: WebCatalogue;
+  needs: string[];
+  onChange: (next: string[]) => void;
+  label?: string;
+}) {
   const [value, setValue] = useState('');
   const n = namesFrom(cat.taxonomy, () => undefined);
   return (
@@ -206,12 +356,33 @@ export function NeedPicker({ cat, needs, onChange, label = 'Also needed' }: { ca
       <span>{label}: </span>
       <ul class="chips" data-testid="needs">
         {needs.map((id) => (
-          <li key={id}><span class="chip">{n.capability(id) !== id ? n.capability(id) : n.stage(id)} <button type="button" class="link" aria-label={`Remove need ${id}`} onClick={() => onChange(needs.filter((x) => x !== id))}>×</button></span></li>
+          <li key={id}>
+            <span class="chip">
+              {n.capability(id) !== id ? n.capability(id) : n.stage(id)}{' '}
+              <button type="button" class="link" aria-label={`Remove need ${id}`} onClick={() => onChange(needs.filter((x) => x !== id))}>
+                ×
+              </button>
+            </span>
+          </li>
         ))}
       </ul>
-      <select aria-label="Add a needed capability" value={value} onChange={(e) => { const v = (e.currentTarget as HTMLSelectElement).value; setValue(''); if (v && !needs.includes(v)) onChange([...needs, v]); }}>
+      <select
+        aria-label="Add a needed capability"
+        value={value}
+        onChange={(e) => {
+          const v = (e.currentTarget as HTMLSelectElement).value;
+          setValue('');
+          if (v && !needs.includes(v)) onChange([...needs, v]);
+        }}
+      >
         <option value="">add a capability…</option>
-        {cat.taxonomy.capabilities.filter((c) => !needs.includes(c.id)).map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+        {cat.taxonomy.capabilities
+          .filter((c) => !needs.includes(c.id))
+          .map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
       </select>
     </div>
   );

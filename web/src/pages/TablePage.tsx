@@ -31,7 +31,8 @@ export function TablePage({ cat, shown }: { cat: WebCatalogue; shown: WebTool[] 
   const rows = useMemo(() => {
     const { key, dir } = sort;
     return [...shown].sort((a, b) => {
-      const va = value(a, key), vb = value(b, key);
+      const va = value(a, key),
+        vb = value(b, key);
       return (typeof va === 'number' && typeof vb === 'number' ? va - vb : String(va).localeCompare(String(vb))) * dir;
     });
   }, [shown, sort]);
@@ -43,7 +44,7 @@ export function TablePage({ cat, shown }: { cat: WebCatalogue; shown: WebTool[] 
           <tr>
             {COLUMNS.map(([key, label]) => (
               <th scope="col" key={key} aria-sort={sort.key === key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}>
-                <button type="button" onClick={() => setSort((s) => ({ key, dir: s.key === key ? ((-s.dir) as 1 | -1) : 1 }))}>
+                <button type="button" onClick={() => setSort((s) => ({ key, dir: s.key === key ? (-s.dir as 1 | -1) : 1 }))}>
                   {label} {sort.key === key ? (sort.dir === 1 ? '▲' : '▼') : ''}
                 </button>
               </th>
@@ -60,7 +61,10 @@ export function TablePage({ cat, shown }: { cat: WebCatalogue; shown: WebTool[] 
               <td>{quadrantName.get(t.quadrant)}</td>
               <td class="num">{t.x.toFixed(2)}</td>
               <td class="num">{t.y.toFixed(2)}</td>
-              <td>{t.license}{t.openSource ? ' ✓' : ''}</td>
+              <td>
+                {t.license}
+                {t.openSource ? ' ✓' : ''}
+              </td>
               <td>{t.status}</td>
               <td class="num">{t.firstRelease}</td>
               <td class="num">{t.activity ? t.activity.stars.toLocaleString('en') : '—'}</td>
@@ -69,7 +73,9 @@ export function TablePage({ cat, shown }: { cat: WebCatalogue; shown: WebTool[] 
           ))}
           {rows.length === 0 && (
             <tr>
-              <td colSpan={COLUMNS.length} class="muted">No tool matches these filters.</td>
+              <td colSpan={COLUMNS.length} class="muted">
+                No tool matches these filters.
+              </td>
             </tr>
           )}
         </tbody>

@@ -44,15 +44,33 @@ export function ToolPage({ id, cat }: { id: string; cat: WebCatalogue }) {
         {(detail.retired || s.state === 'maintenance') && (
           <p class="notice" role="note">
             {s.state === 'maintenance'
-                ? `In maintenance only${s.since ? ` since ${s.since}` : ''}: kept working, not developed further.`
-                : `${s.state[0]!.toUpperCase()}${s.state.slice(1)} since ${s.since}.`}{' '}
+              ? `In maintenance only${s.since ? ` since ${s.since}` : ''}: kept working, not developed further.`
+              : `${s.state[0]!.toUpperCase()}${s.state.slice(1)} since ${s.since}.`}{' '}
             {s.note}
-            {detail.replacedBy.length > 0 && <> Consider instead: {detail.replacedBy.map((r, i) => <>{i ? ', ' : ''}<a href={href(`/tools/${r.id}`)}>{r.name}</a></>)}.</>}
+            {detail.replacedBy.length > 0 && (
+              <>
+                {' '}
+                Consider instead:{' '}
+                {detail.replacedBy.map((r, i) => (
+                  <>
+                    {i ? ', ' : ''}
+                    <a href={href(`/tools/${r.id}`)}>{r.name}</a>
+                  </>
+                ))}
+                .
+              </>
+            )}
           </p>
         )}
         <p class="actions">
-          <a href={tool.homepage} rel="noopener noreferrer" target="_blank">Homepage</a>
-          {tool.repository && <a href={tool.repository} rel="noopener noreferrer" target="_blank">Repository</a>}
+          <a href={tool.homepage} rel="noopener noreferrer" target="_blank">
+            Homepage
+          </a>
+          {tool.repository && (
+            <a href={tool.repository} rel="noopener noreferrer" target="_blank">
+              Repository
+            </a>
+          )}
           <a href={href('/compare', { ids: tool.id })}>Compare…</a>
           <a href={href('/', { q: tool.name })}>Show on the map</a>
         </p>
@@ -61,19 +79,40 @@ export function ToolPage({ id, cat }: { id: string; cat: WebCatalogue }) {
         <section aria-labelledby="facts">
           <h2 id="facts">Facts</h2>
           <dl class="facts">
-            <dt>Quadrant</dt><dd>{p.quadrantName}{p.override ? ' (override)' : ''}</dd>
-            <dt>Position</dt><dd>artifact x {p.x.toFixed(2)}, scope y {p.y.toFixed(2)}</dd>
-            <dt>Categories</dt><dd>{detail.categories.map((c) => c.name).join(', ')}</dd>
-            <dt>Licence</dt><dd>{tool.license}{tool.openSource ? ' (open source)' : ''}</dd>
-            <dt>Offering</dt><dd>{tool.offering.join(', ')}</dd>
-            <dt>Vendor</dt><dd>{tool.vendor ?? '—'}</dd>
-            <dt>Status</dt><dd>{s.state}{s.acquired ? `, acquired by ${s.acquired.by} (${s.acquired.date})` : ''} · checked {s.checked}</dd>
-            <dt>First release</dt><dd>{tool.firstRelease}</dd>
+            <dt>Quadrant</dt>
+            <dd>
+              {p.quadrantName}
+              {p.override ? ' (override)' : ''}
+            </dd>
+            <dt>Position</dt>
+            <dd>
+              artifact x {p.x.toFixed(2)}, scope y {p.y.toFixed(2)}
+            </dd>
+            <dt>Categories</dt>
+            <dd>{detail.categories.map((c) => c.name).join(', ')}</dd>
+            <dt>Licence</dt>
+            <dd>
+              {tool.license}
+              {tool.openSource ? ' (open source)' : ''}
+            </dd>
+            <dt>Offering</dt>
+            <dd>{tool.offering.join(', ')}</dd>
+            <dt>Vendor</dt>
+            <dd>{tool.vendor ?? '—'}</dd>
+            <dt>Status</dt>
+            <dd>
+              {s.state}
+              {s.acquired ? `, acquired by ${s.acquired.by} (${s.acquired.date})` : ''} · checked {s.checked}
+            </dd>
+            <dt>First release</dt>
+            <dd>{tool.firstRelease}</dd>
             <dt>Activity</dt>
             <dd data-testid="activity">
               {tool.activity
                 ? `${tool.activity.stars.toLocaleString('en')} stars · ${tool.activity.latestRelease ? `latest release ${tool.activity.latestRelease.tag} (${tool.activity.latestRelease.date})` : 'no releases'} · last push ${tool.activity.pushedAt}${tool.activity.archived ? ' · repository archived' : ''} · read ${tool.activity.checked}`
-                : tool.repository ? 'not read yet (mlnav enrich reads it from the repository)' : 'no public repository'}
+                : tool.repository
+                  ? 'not read yet (mlnav enrich reads it from the repository)'
+                  : 'no public repository'}
             </dd>
           </dl>
           {s.note && !detail.retired && <p class="muted small">{s.note}</p>}
@@ -81,17 +120,25 @@ export function ToolPage({ id, cat }: { id: string; cat: WebCatalogue }) {
         <section aria-labelledby="why">
           <h2 id="why">Why it sits there</h2>
           <ul class="reasons" data-testid="placement-reasons">
-            {placementSummary(p.explanation.summary, names).map((line, i) => <li key={i}>{line}</li>)}
+            {placementSummary(p.explanation.summary, names).map((line, i) => (
+              <li key={i}>{line}</li>
+            ))}
           </ul>
           <details>
             <summary>The arithmetic</summary>
             <ol class="steps">
               {p.explanation.steps.map((st, i) => (
-                <li key={i} class={`axis-${st.code[0]}`}><span class="axis">{st.code[0]}</span> {placementStep(st, names)}</li>
+                <li key={i} class={`axis-${st.code[0]}`}>
+                  <span class="axis">{st.code[0]}</span> {placementStep(st, names)}
+                </li>
               ))}
             </ol>
           </details>
-          {p.override && <p class="notice">Placed by hand at ({p.override.x}, {p.override.y}): {p.override.reason}. The model says ({p.computed.x}, {p.computed.y}).</p>}
+          {p.override && (
+            <p class="notice">
+              Placed by hand at ({p.override.x}, {p.override.y}): {p.override.reason}. The model says ({p.computed.x}, {p.computed.y}).
+            </p>
+          )}
         </section>
         <section aria-labelledby="lifecycle">
           <h2 id="lifecycle">Capabilities by lifecycle stage</h2>
@@ -100,7 +147,15 @@ export function ToolPage({ id, cat }: { id: string; cat: WebCatalogue }) {
               const caps = detail.capabilitiesByStage[st.id] ?? [];
               return (
                 <li key={st.id} class={caps.length ? 'served' : 'unserved'}>
-                  <strong>{stageName.get(st.id)}</strong>: {caps.length ? caps.map((c) => `${c.name} (${c.strength === 'via' ? `via ${names.tool(c.via ?? '')}` : c.strength}${c.role === 'helpful' ? ', helpful' : ''})`).join(', ') : 'not served'}
+                  <strong>{stageName.get(st.id)}</strong>:{' '}
+                  {caps.length
+                    ? caps
+                        .map(
+                          (c) =>
+                            `${c.name} (${c.strength === 'via' ? `via ${names.tool(c.via ?? '')}` : c.strength}${c.role === 'helpful' ? ', helpful' : ''})`,
+                        )
+                        .join(', ')
+                    : 'not served'}
                 </li>
               );
             })}
@@ -109,16 +164,57 @@ export function ToolPage({ id, cat }: { id: string; cat: WebCatalogue }) {
         <section aria-labelledby="sources">
           <h2 id="sources">Sources</h2>
           <ul class="sources small" data-testid="sources">
-            {Object.entries(tool.capabilities).filter(([, c]) => c.source).map(([id, c]) => (
-              <li key={id}>{names.capability(id)} (core): <a href={c.source} rel="noopener noreferrer" target="_blank">{c.source}</a>, checked {c.checked}</li>
-            ))}
-            {tool.sources && <li>Licence: <a href={tool.sources.license.url} rel="noopener noreferrer" target="_blank">{tool.sources.license.url}</a>, checked {tool.sources.license.checked}</li>}
-            {tool.sources && <li>Status: <a href={tool.sources.status.url} rel="noopener noreferrer" target="_blank">{tool.sources.status.url}</a>, checked {tool.sources.status.checked}</li>}
-            {s.acquired?.source && <li>Acquisition: <a href={s.acquired.source} rel="noopener noreferrer" target="_blank">{s.acquired.source}</a></li>}
+            {Object.entries(tool.capabilities)
+              .filter(([, c]) => c.source)
+              .map(([id, c]) => (
+                <li key={id}>
+                  {names.capability(id)} (core):{' '}
+                  <a href={c.source} rel="noopener noreferrer" target="_blank">
+                    {c.source}
+                  </a>
+                  , checked {c.checked}
+                </li>
+              ))}
+            {tool.sources && (
+              <li>
+                Licence:{' '}
+                <a href={tool.sources.license.url} rel="noopener noreferrer" target="_blank">
+                  {tool.sources.license.url}
+                </a>
+                , checked {tool.sources.license.checked}
+              </li>
+            )}
+            {tool.sources && (
+              <li>
+                Status:{' '}
+                <a href={tool.sources.status.url} rel="noopener noreferrer" target="_blank">
+                  {tool.sources.status.url}
+                </a>
+                , checked {tool.sources.status.checked}
+              </li>
+            )}
+            {s.acquired?.source && (
+              <li>
+                Acquisition:{' '}
+                <a href={s.acquired.source} rel="noopener noreferrer" target="_blank">
+                  {s.acquired.source}
+                </a>
+              </li>
+            )}
           </ul>
           {(tool.review ?? []).length > 0 && (
             <p class="notice" role="note" data-testid="review">
-              For review: {(tool.review ?? []).map((r, i) => <span key={i}>{i ? '; ' : ''}{r.field}: {r.found} (<a href={r.source} rel="noopener noreferrer" target="_blank">source</a>, {r.checked})</span>)}
+              For review:{' '}
+              {(tool.review ?? []).map((r, i) => (
+                <span key={i}>
+                  {i ? '; ' : ''}
+                  {r.field}: {r.found} (
+                  <a href={r.source} rel="noopener noreferrer" target="_blank">
+                    source
+                  </a>
+                  , {r.checked})
+                </span>
+              ))}
             </p>
           )}
         </section>
