@@ -3,7 +3,7 @@
  * validate (read + parse + schema + cross-references), place (compute every position) and
  * load (one transaction into a fresh SQLite file).
  */
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync, copyFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync, copyFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadCatalogueFolderParallel, toolToYaml } from '../src/formats/catalogue-folder.js';
@@ -13,7 +13,6 @@ import { bundledTaxonomy } from '../src/app/paths.js';
 import { syntheticTools } from './synthetic.js';
 import { TaxonomySchema } from '../src/core/taxonomy/schema.js';
 import { parse } from 'yaml';
-import { readFileSync } from 'node:fs';
 
 export interface CatalogueBenchRow {
   tools: number;

@@ -8,10 +8,9 @@ import { TaxonomySchema } from '../src/core/taxonomy/schema.js';
 import { buildCatalogue } from '../src/core/catalogue/catalogue.js';
 import { greedyRecommend, recommend, type RecommendRequest } from '../src/core/recommend/recommend.js';
 import { highsSolver } from '../src/solver/highs.js';
-import { bundledTaxonomy } from '../src/app/paths.js';
+import { bundledTaxonomy, bundledDataDir } from '../src/app/paths.js';
 import { rng, realisticTools, syntheticTools } from './synthetic.js';
 import { loadCatalogueFolder } from '../src/formats/catalogue-folder.js';
-import { bundledDataDir } from '../src/app/paths.js';
 
 export async function benchRecommend(shape: 'realistic' | 'uniform', tools = 2500, runs = 9) {
   const taxonomy = TaxonomySchema.parse(parse(readFileSync(bundledTaxonomy, 'utf8')));

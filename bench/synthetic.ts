@@ -19,11 +19,17 @@ export function syntheticTools(n: number, taxonomy: Taxonomy, seed = 42): Tool[]
     const secondary: string[] = [];
     for (let k = 1 + Math.floor(r() * 3); k > 0; k--) {
       const c = pick(caps);
-      if (!chosen.has(c)) (chosen.add(c), primary.push(c));
+      if (!chosen.has(c)) {
+        chosen.add(c);
+        primary.push(c);
+      }
     }
     for (let k = Math.floor(r() * 5); k > 0; k--) {
       const c = pick(caps);
-      if (!chosen.has(c)) (chosen.add(c), secondary.push(c));
+      if (!chosen.has(c)) {
+        chosen.add(c);
+        secondary.push(c);
+      }
     }
     const oss = r() < 0.6;
     tools.push({

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadCatalogueFolder, loadCatalogueFolderParallel } from '../src/formats/catalogue-folder.js';
-import { bundledDataDir } from '../src/app/paths.js';
+import { bundledDataDir, seedFigureFile } from '../src/app/paths.js';
 import { readSeedFigure } from '../src/formats/seed-figure.js';
-import { seedFigureFile } from '../src/app/paths.js';
 import { isRetired } from '../src/core/catalogue/tool.js';
 import { explainPlacement } from '../src/core/placement/place.js';
 import { bundledCatalogue } from './helpers/bundled.js';

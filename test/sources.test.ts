@@ -33,7 +33,7 @@ describe('sources and fresh facts', () => {
     const r = await runCli(['validate', dir]);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/optuna\.yaml(:\d+)?: sources: required field is missing/);
-    writeFileSync(file, text.replace(/hyperparameter-optimisation:[^\n]*\n(?:    .*\n)*/, 'hyperparameter-optimisation: { strength: core }\n'));
+    writeFileSync(file, text.replace(/hyperparameter-optimisation:[^\n]*\n(?: {4}.*\n)*/, 'hyperparameter-optimisation: { strength: core }\n'));
     const r2 = await runCli(['validate', dir]);
     expect(r2.code).toBe(1);
     expect(r2.stdout).toMatch(/optuna\.yaml:\d+: capabilities\.hyperparameter-optimisation\.source: a core capability needs source:/);

@@ -73,7 +73,10 @@ describe('catalogue YAML: property tests', () => {
         const lines = input.split('\n').length;
         for (const p of problems) {
           expect(p.file).toBe('x.yaml');
-          if (p.line !== undefined) (expect(p.line).toBeGreaterThanOrEqual(1), expect(p.line).toBeLessThanOrEqual(lines + 1));
+          if (p.line !== undefined) {
+            expect(p.line).toBeGreaterThanOrEqual(1);
+            expect(p.line).toBeLessThanOrEqual(lines + 1);
+          }
         }
       }),
       { numRuns: 500 },

@@ -43,7 +43,7 @@ function App() {
   useEffect(() => {
     catalogueRequest.then(setCat, (e: Error) => setError(e.message));
   }, []);
-  const filters = filtersFrom(route.params);
+  const filters = useMemo(() => filtersFrom(route.params), [route.params]);
   // The search index is built when the browser is idle after the first paint (or at the first
   // search, if that comes sooner), so neither the first render nor the first keystroke waits for it.
   const [index, setIndex] = useState<ReturnType<typeof buildIndex> | null>(null);
@@ -53,8 +53,8 @@ function App() {
     if (searching) return setIndex(buildIndex(cat));
     const idle = window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200));
     idle(() => setIndex((current) => current ?? buildIndex(cat)));
-  }, [cat, searching]);
-  const shown = useMemo(() => (cat ? applyFilters(cat, index, filters) : []), [cat, index, route.params.toString()]);
+  }, [cat, index, searching]);
+  const shown = useMemo(() => (cat ? applyFilters(cat, index, filters) : []), [cat, index, filters]);
   useEffect(() => {
     const page = NAV.find(([p]) => p === route.path)?.[1];
     document.title = page ? `${page} · MLOps Navigator` : 'MLOps Navigator';

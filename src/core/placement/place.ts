@@ -133,14 +133,23 @@ function compute(tool: PlaceableTool, tax: TaxonomyIndex, ctx: PlacementContext,
     }
     if (cap.substrate) {
       const amount = claim.strength === 'core' ? model.scope.substrate : claim.strength === 'partial' ? model.scope.substrate * model.scope.partial : 0;
-      if (amount > substrate) ((substrate = amount), (substrateCap = id));
+      if (amount > substrate) {
+        substrate = amount;
+        substrateCap = id;
+      }
       continue;
     }
     // A capability that counts only beside others (LLM observability beside LLM serving or apps) is
     // only helpful to its stages, and counts as partial, in a tool that has none of them.
     const conditional = !!cap.countsOnlyWith && !cap.countsOnlyWith.some((d) => tool.capabilities[d]?.strength === 'core');
-    if (claim.strength === 'core' && !conditional) ((capabilityTerm += cap.useCases), coreCaps.push(id));
-    else if (claim.strength !== 'via') ((capabilityTerm += model.scope.partial), partialCaps.push(id)); // a partial claim is one limited use-case, whatever the capability spans
+    if (claim.strength === 'core' && !conditional) {
+      capabilityTerm += cap.useCases;
+      coreCaps.push(id);
+    } else if (claim.strength !== 'via') {
+      // a partial claim is one limited use-case, whatever the capability spans
+      capabilityTerm += model.scope.partial;
+      partialCaps.push(id);
+    }
     for (const st of cap.stages) {
       const essential = !conditional && cap.essentialFor.includes(st);
       const amount =
@@ -155,8 +164,14 @@ function compute(tool: PlaceableTool, tax: TaxonomyIndex, ctx: PlacementContext,
               : r.partialHelpful;
       const k = claim.strength === 'via' ? 'via' : claim.strength === 'core' && essential ? 'core' : 'other';
       const i = stageIds.indexOf(st);
-      if (i < 0) (stageIds.push(st), reach.push(amount), kind.push(k));
-      else if (reach[i]! < amount) ((reach[i] = amount), (kind[i] = k));
+      if (i < 0) {
+        stageIds.push(st);
+        reach.push(amount);
+        kind.push(k);
+      } else if (reach[i]! < amount) {
+        reach[i] = amount;
+        kind[i] = k;
+      }
       explain?.steps.push({
         code: 'y.stage',
         stage: st,

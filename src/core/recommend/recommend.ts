@@ -186,19 +186,40 @@ function score(
   const { ring, risk } = ringOf(cat, t);
   const why: Why[] = [];
   let cost = w.tool + w.ring * risk + w.perNeed * (covers.length + partial.length) + w.partial * partial.length;
-  if (t.status.state === 'maintenance') ((cost += w.maintenance), why.push({ code: 'maintenance' }));
+  if (t.status.state === 'maintenance') {
+    cost += w.maintenance;
+    why.push({ code: 'maintenance' });
+  }
   // Maturity from age is measured against the newest first release in the catalogue: no clock in the core.
   const years = newestRelease(cat) - t.firstRelease;
-  if (years < w.matureAfterYears) ((cost += w.youth * (w.matureAfterYears - years)), why.push({ code: 'young', years: Math.max(0, years) }));
-  if (!t.openSource && !openRequired) ((cost += w.closedSource), why.push({ code: 'closed-source' }));
+  if (years < w.matureAfterYears) {
+    cost += w.youth * (w.matureAfterYears - years);
+    why.push({ code: 'young', years: Math.max(0, years) });
+  }
+  if (!t.openSource && !openRequired) {
+    cost += w.closedSource;
+    why.push({ code: 'closed-source' });
+  }
   const platform = cat.placement.get(t.id)!.y > 0;
   const policy = req.policy ?? 'specialised-first';
-  if (policy === 'specialised-first' ? platform : !platform) ((cost += w.policy), why.push({ code: 'platform', policy }));
+  if (policy === 'specialised-first' ? platform : !platform) {
+    cost += w.policy;
+    why.push({ code: 'platform', policy });
+  }
   const withKept = [...keep].filter((k) => k !== t.id && (t.worksWith.includes(k) || (cat.byId.get(k)?.worksWith.includes(t.id) ?? false)));
-  if (withKept.length) ((cost -= w.integration * Math.min(w.integrationCap, withKept.length)), why.push({ code: 'integrates', with: withKept }));
-  if (req.cloud && cat.context.cloudServices?.get(t.id)?.includes(req.cloud)) ((cost -= w.ownCloud), why.push({ code: 'own-cloud', cloud: req.cloud }));
+  if (withKept.length) {
+    cost -= w.integration * Math.min(w.integrationCap, withKept.length);
+    why.push({ code: 'integrates', with: withKept });
+  }
+  if (req.cloud && cat.context.cloudServices?.get(t.id)?.includes(req.cloud)) {
+    cost -= w.ownCloud;
+    why.push({ code: 'own-cloud', cloud: req.cloud });
+  }
   const links = inLinks(cat).get(t.id) ?? 0;
-  if (links) ((cost -= Math.min(w.adoptionCap, w.adoption * links)), why.push({ code: 'integrated-by', tools: links }));
+  if (links) {
+    cost -= Math.min(w.adoptionCap, w.adoption * links);
+    why.push({ code: 'integrated-by', tools: links });
+  }
   why.unshift({ code: 'ring', ring });
   if (partial.length) why.unshift({ code: 'partial', needs: partial });
   // Costs are kept in twentieths: whole numbers for the solver once scaled, fine enough for the adoption term.
@@ -486,7 +507,10 @@ export function greedyRecommend(cat: Catalogue, req: RecommendRequest): { tools:
     for (const t of candidates) {
       if (chosen.includes(t.id)) continue;
       const gain = coverage(cat, t, [...uncovered]).length;
-      if (gain > bestGain) ((best = t), (bestGain = gain));
+      if (gain > bestGain) {
+        best = t;
+        bestGain = gain;
+      }
     }
     if (!best) return { tools: chosen, covered: false };
     chosen.push(best.id);

@@ -27,7 +27,13 @@ export function replaceParams(params: URLSearchParams): void {
 export function useRoute(): Route {
   const [route, setRoute] = useState(() => parseHash(location.hash));
   useEffect(() => {
-    const on = () => setRoute(parseHash(location.hash));
+    // The same address keeps the same route object, so effects keyed on it do not run again when a
+    // hashchange repeats it (replaceParams dispatches one even when nothing changed).
+    const on = () =>
+      setRoute((prev) => {
+        const next = parseHash(location.hash);
+        return next.path === prev.path && next.params.toString() === prev.params.toString() ? prev : next;
+      });
     window.addEventListener('hashchange', on);
     return () => window.removeEventListener('hashchange', on);
   }, []);

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { renderLandscapeSvg } from '../../../src/core/render/landscape';
 import type { WebCatalogue } from '../lib/data';
 import { downloadPng, downloadSvg } from '../lib/download';
@@ -53,16 +53,21 @@ export function MapPage({ cat, shown, params }: Props) {
 
   // Filters and diagonal overlays: set classes on the marker groups, touching only those that change
   // (a keystroke usually changes few, and every class write costs a style recalculation).
+  // A new map for each new picture: its markers are other elements.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- svg is the reason to start a new map, though the map does not read it
   const marks = useMemo(() => new Map<string, { g: SVGGElement; cls: string }>(), [svg]);
   /** The one marker in the tab order (roving tabindex); it moves with the arrow keys and off hidden markers. */
   const current = useRef<string | null>(null);
   const positions = useMemo(() => new Map(cat.map.marks.map((m) => [m.id, { id: m.id, cx: m.cx, cy: m.cy }])), [cat]);
-  const makeCurrent = (id: string | null) => {
-    if (current.current === id) return;
-    if (current.current) marks.get(current.current)?.g.setAttribute('tabindex', '-1');
-    if (id) marks.get(id)?.g.setAttribute('tabindex', '0');
-    current.current = id;
-  };
+  const makeCurrent = useCallback(
+    (id: string | null) => {
+      if (current.current === id) return;
+      if (current.current) marks.get(current.current)?.g.setAttribute('tabindex', '-1');
+      if (id) marks.get(id)?.g.setAttribute('tabindex', '0');
+      current.current = id;
+    },
+    [marks],
+  );
   useLayoutEffect(() => {
     const root = host.current!.querySelector('svg')!;
     if (!marks.size) {
@@ -99,7 +104,7 @@ export function MapPage({ cat, shown, params }: Props) {
       while (markers && markers.parentNode !== root) markers = markers.parentNode;
       root.insertBefore(line, markers);
     }
-  }, [svg, shownIds, diagonal, cat]);
+  }, [svg, shownIds, diagonal, cat, marks, makeCurrent]);
 
   useLayoutEffect(() => {
     host.current!.querySelector('svg')!.setAttribute('viewBox', view.join(' '));

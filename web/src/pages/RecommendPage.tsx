@@ -37,21 +37,23 @@ function paramsOf(r: Request): Record<string, string> {
 
 /** Needs picked (or taken from a stack's gaps), constraints, the best stack and its alternatives side by side on the map. */
 export function RecommendPage({ cat, params }: { cat: WebCatalogue; params: URLSearchParams }) {
-  const req = requestFrom(params);
+  const req = useMemo(() => requestFrom(params), [params]);
   const byId = useMemo(() => new Map(cat.tools.map((t) => [t.id, t])), [cat]);
-  const n = useMemo(() => namesFrom(cat.taxonomy, (id) => byId.get(id)?.name), [cat]);
+  const n = useMemo(() => namesFrom(cat.taxonomy, (id) => byId.get(id)?.name), [cat, byId]);
   const [rec, setRec] = useState<Recommendation | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const key = params.toString();
   const live = serverAvailable();
   const set = (next: Partial<Request>) => (location.hash = href('/recommend', paramsOf({ ...req, ...next })));
   // Clouds you can name: the entries whose services other entries are (the taxonomy's providers are data, not code).
-  const clouds = useMemo(() => cat.clouds.map((id) => byId.get(id)).filter((t) => !!t), [cat]);
-  const unknown = [
-    ...req.needs.filter((x) => n.capability(x) === x && n.stage(x) === x),
-    ...[...req.keep, ...req.exclude, ...(req.cloud ? [req.cloud] : [])].filter((id) => !byId.has(id)),
-  ];
+  const clouds = useMemo(() => cat.clouds.map((id) => byId.get(id)).filter((t) => !!t), [cat, byId]);
+  const unknown = useMemo(
+    () => [
+      ...req.needs.filter((x) => n.capability(x) === x && n.stage(x) === x),
+      ...[...req.keep, ...req.exclude, ...(req.cloud ? [req.cloud] : [])].filter((id) => !byId.has(id)),
+    ],
+    [req, n, byId],
+  );
 
   useEffect(() => {
     setRec(null);
@@ -70,28 +72,32 @@ export function RecommendPage({ cat, params }: { cat: WebCatalogue; params: URLS
       (r) => (setRec(r), setError(null), setBusy(false)),
       (e: Error) => (setError(e.message), setBusy(false)),
     );
-  }, [key]);
+  }, [live, req, unknown.length]);
 
-  const options: StackOption[] = rec?.feasible
-    ? [
-        {
-          kind: 'best',
-          tools: rec.tools,
-          chosen: rec.chosen,
-          covers: rec.covers,
-          cost: { total: rec.objective.cost, tools: rec.objective.tools, risk: rec.objective.risk, overlap: rec.objective.overlap },
-          optimal: rec.optimal,
-        },
-        ...rec.alternatives,
-      ]
-    : [];
+  const options: StackOption[] = useMemo(
+    () =>
+      rec?.feasible
+        ? [
+            {
+              kind: 'best',
+              tools: rec.tools,
+              chosen: rec.chosen,
+              covers: rec.covers,
+              cost: { total: rec.objective.cost, tools: rec.objective.tools, risk: rec.objective.risk, overlap: rec.objective.overlap },
+              optimal: rec.optimal,
+            },
+            ...rec.alternatives,
+          ]
+        : [],
+    [rec],
+  );
   const pictures = useMemo(
     () =>
       options.map((o) => {
         const ids = new Set(o.tools);
         return renderLandscapeSvg({ ...cat.map, marks: cat.map.marks.map((m) => ({ ...m, highlighted: ids.has(m.id) })) });
       }),
-    [rec, cat],
+    [options, cat],
   );
 
   return (

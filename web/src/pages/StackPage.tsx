@@ -45,24 +45,23 @@ function teamsParam(teams: Team[]): string {
 
 /** Build a stack team by team; see its level, gaps (with why), coverage, footprints; take the gaps to the recommender. */
 export function StackPage({ cat, params }: { cat: WebCatalogue; params: URLSearchParams }) {
-  const personas = cat.taxonomy.personas.map((p) => p.id);
-  const loopPersonas = cat.taxonomy.loops.map((l) => l.persona);
-  const teams = teamsFrom(params, personas, loopPersonas);
+  const personas = useMemo(() => cat.taxonomy.personas.map((p) => p.id), [cat]);
+  const loopPersonas = useMemo(() => cat.taxonomy.loops.map((l) => l.persona), [cat]);
+  const teams = useMemo(() => teamsFrom(params, personas, loopPersonas), [params, personas, loopPersonas]);
   const byId = useMemo(() => new Map(cat.tools.map((t) => [t.id, t])), [cat]);
   const [analysis, setAnalysis] = useState<StackAnalysis | null>(null);
   const n = useMemo(() => {
     const own = new Map((analysis?.tools ?? []).map((t) => [t.id, t.name]));
     return namesFrom(cat.taxonomy, (id) => own.get(id) ?? byId.get(id)?.name);
-  }, [cat, analysis]);
+  }, [cat, analysis, byId]);
   const model = cat.taxonomy.maturityModels[0];
   const [error, setError] = useState<string | null>(null);
   const [pick, setPick] = useState<string[]>(teams.map(() => ''));
   const [notFound, setNotFound] = useState('');
   const badPersonas = unknownPersonas(params, personas);
-  const needs = (params.get('needs') ?? '').split('.').filter(Boolean);
+  const needs = useMemo(() => (params.get('needs') ?? '').split('.').filter(Boolean), [params]);
   const targetRaw = params.get('target');
   const target = targetRaw !== null && /^\d+$/.test(targetRaw) && model && Number(targetRaw) < model.levels.length ? Number(targetRaw) : undefined;
-  const key = `${params.get('teams') ?? ''}|${needs.join('.')}|${target ?? ''}`;
   const set = (next: { teams?: Team[]; needs?: string[]; target?: number | undefined }) => {
     const p: Record<string, string> = { teams: teamsParam(next.teams ?? teams) };
     const nd = next.needs ?? needs;
@@ -81,7 +80,7 @@ export function StackPage({ cat, params }: { cat: WebCatalogue; params: URLSearc
       (a) => (setAnalysis(a), setError(null)),
       (e: Error) => setError(e.message),
     );
-  }, [key]);
+  }, [live, teams, needs, target]);
 
   const mapSvg = useMemo(() => {
     if (!analysis) return '';
@@ -94,7 +93,7 @@ export function StackPage({ cat, params }: { cat: WebCatalogue; params: URLSearc
       color: COLOURS[i % COLOURS.length]!,
     }));
     return renderLandscapeSvg(layout, { footprints });
-  }, [analysis, cat]);
+  }, [analysis, cat, n]);
   const loopsSvg = useMemo(
     () => (analysis ? renderLifecycleSvg(layoutLifecycle(cat.taxonomy, Object.fromEntries(analysis.stages.map((s) => [s.stage, s.tools.length])))) : ''),
     [analysis, cat],
