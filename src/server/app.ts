@@ -17,9 +17,7 @@ import { webCatalogue } from '../app/web-data.js';
 import type { StoreInfo, StackRepository } from '../store/store.js';
 import { StackSchema } from '../core/stack/schema.js';
 import { checkStack } from '../core/stack/check.js';
-import { analyzeStack } from '../core/stack/analyze.js';
-import { recommend } from '../core/recommend/recommend.js';
-import { highsSolver } from '../solver/highs.js';
+import { inlineWork, WorkDeadline, WorkQueueFull, type HeavyWork } from './work.js';
 import { RecommendBody, parseToolsQuery } from './query.js';
 import { timingSafeEqual } from 'node:crypto';
 import { defaultRadar } from '../core/radar/default.js';
@@ -45,13 +43,28 @@ export interface AppOptions {
   webRoot?: string;
   /** Send Cross-Origin-Opener-Policy: same-origin (default true; see security-headers.ts). */
   openerPolicy?: boolean;
+  /** Where analyses and recommendations run: a worker pool in `mlnav serve`; default inline. */
+  work?: HeavyWork;
 }
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
 /** The HTTP face of the catalogue: a JSON API and, when built, the web app. No I/O beyond serving files. */
-export function createApp({ catalogue: cat, info, webRoot, stacks, writeToken, radar: ownRadar, openerPolicy }: AppOptions): Hono {
+export function createApp({ catalogue: cat, info, webRoot, stacks, writeToken, radar: ownRadar, openerPolicy, work = inlineWork(cat) }: AppOptions): Hono {
   const app = new Hono();
+  /** A heavy job's JSON text as the response (optionally wrapped); a full queue or a missed deadline is 503 + Retry-After. */
+  const heavy = async (c: Context, run: () => Promise<string>, wrap = (json: string) => json, status: 200 | 201 = 200) => {
+    let json: string;
+    try {
+      json = wrap(await run());
+    } catch (e) {
+      if (e instanceof WorkQueueFull) return apiError(c, 503, e.message, undefined, { 'Retry-After': String(e.retryAfterSeconds) });
+      if (e instanceof WorkDeadline) return apiError(c, 503, e.message, undefined, { 'Retry-After': '5' });
+      throw e;
+    }
+    c.header('Content-Type', 'application/json');
+    return c.body(json, status);
+  };
   const search = buildToolSearch(cat);
   const web = webCatalogue(cat, info);
   const etag = `"${web.version}"`;
@@ -170,7 +183,7 @@ export function createApp({ catalogue: cat, info, webRoot, stacks, writeToken, r
     if (!b.ok) return b.res;
     const { stack, problems } = stackFrom(b.body);
     if (!stack) return invalid(c, problems!);
-    return c.json(analyzeStack(cat, stack));
+    return heavy(c, () => work.analyze(stack));
   });
 
   app.post('/api/recommend', limit, async (c) => {
@@ -193,7 +206,8 @@ export function createApp({ catalogue: cat, info, webRoot, stacks, writeToken, r
         c,
         unknown.map((m) => ({ field: m.startsWith('needs') ? 'needs' : 'keep/exclude', message: m })),
       );
-    return c.json(recommend(cat, parsed.data, await highsSolver()));
+    const req = parsed.data;
+    return heavy(c, () => work.recommend(req));
   });
 
   // Saved stacks: reading is open, writing needs the token.
@@ -229,13 +243,24 @@ export function createApp({ catalogue: cat, info, webRoot, stacks, writeToken, r
       if (e instanceof StoreError && e.kind === 'read-only') return apiError(c, 503, 'the database is read-only; stacks cannot be saved');
       throw e;
     }
-    return c.json({ id: saved.id, savedAt: saved.savedAt, analysis: analyzeStack(cat, stack) }, 201);
+    const head = JSON.stringify({ id: saved.id, savedAt: saved.savedAt });
+    return heavy(
+      c,
+      () => work.analyze(stack),
+      (analysis) => `${head.slice(0, -1)},"analysis":${analysis}}`,
+      201,
+    );
   });
   app.get('/api/stacks', async (c) => c.json(stacks ? await stacks.listStacks() : []));
   app.get('/api/stacks/:id', async (c) => {
     const saved = stacks ? await stacks.getStack(c.req.param('id')) : undefined;
     if (!saved) return apiError(c, 404, `no stack "${c.req.param('id')}"`, 'id');
-    return c.json({ ...saved, analysis: analyzeStack(cat, saved.stack) });
+    const head = JSON.stringify(saved);
+    return heavy(
+      c,
+      () => work.analyze(saved.stack),
+      (analysis) => `${head.slice(0, -1)},"analysis":${analysis}}`,
+    );
   });
 
   app.all('/api/*', (c) => apiError(c, 404, `no such endpoint: ${c.req.method} ${c.req.path}`));

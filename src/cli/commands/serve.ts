@@ -7,6 +7,7 @@ import { packageRoot } from '../../app/paths.js';
 import { UserError, dbPathOf } from '../context.js';
 import { CatalogueError, describeProblems, openCatalogue } from '../../app/open-catalogue.js';
 import { StoreError } from '../../store/errors.js';
+import { WorkPool } from '../../server/pool.js';
 
 export const webRootDir = join(packageRoot, 'dist-web');
 
@@ -32,13 +33,17 @@ export function registerServe(program: Command): void {
       for (const w of opened.warnings) process.stderr.write(`mlnav: ${w}\n`);
       const { catalogue, info, store } = opened;
       const writeToken = process.env.MLNAV_TOKEN || undefined;
-      const app = createApp({ catalogue, info, webRoot: webRootDir, stacks: store, writeToken, openerPolicy: opts.openerPolicy });
+      // Analyses and recommendations run in worker threads, so reads and health checks never wait on a solver.
+      const work = new WorkPool(catalogue);
+      await work.ready();
+      const app = createApp({ catalogue, info, webRoot: webRootDir, stacks: store, writeToken, openerPolicy: opts.openerPolicy, work });
       if (!writeToken) process.stderr.write('mlnav: MLNAV_TOKEN is not set, so writes (saving stacks) are refused\n');
       if (!existsSync(join(webRootDir, 'index.html'))) process.stderr.write('mlnav: the web app is not built (npm run build); serving the API only\n');
       let running;
       try {
         running = await listen(app, { port, host: opts.host });
       } catch (e) {
+        await work.close();
         await store.close();
         if (e instanceof ListenError) throw new UserError(e.message);
         throw e;
@@ -49,6 +54,7 @@ export function registerServe(program: Command): void {
         const stop = () =>
           void running
             .close(10_000)
+            .then(() => work.close())
             .then(() => store.close())
             .then(resolve);
         process.once('SIGINT', stop);
