@@ -6,7 +6,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'dist-web/', 'dist-bench/', 'bench/results/', 'test/fixtures/', 'examples/'] },
+  { ignores: ['node_modules/', 'dist/', 'dist-web/', 'dist-bench/', 'bench/results/', '.stryker-tmp/', 'reports/', 'test/fixtures/', 'examples/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -7,6 +7,7 @@ import { benchCatalogue } from './catalogue.js';
 import { benchWeb } from './web.js';
 import { benchRecommend } from './recommend.js';
 import { benchRadar } from './radar.js';
+import { benchLoad } from './load.js';
 
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const arg = process.argv.indexOf('--sizes');
@@ -23,6 +24,7 @@ if (only === undefined || only === 'catalogue') await catalogueSection();
 if (only === undefined || only === 'recommend') await recommendSection();
 if (only === undefined || only === 'radar') radarSection();
 if (only === undefined || only === 'web') await webSection();
+if (only === undefined || only === 'load') await loadSection();
 
 function radarSection() {
   const r = benchRadar(400);
@@ -119,5 +121,22 @@ async function webSection() {
   );
   console.log(
     `| GET /api/tools?q=..., median of three alternating 4 s rounds | ${Math.round(w.api.apiRps).toLocaleString('en')} req/s (${(w.api.ratio * 100).toFixed(0)}% of baseline; rounds ${w.api.roundRatios.map((r) => `${(r * 100).toFixed(0)}%`).join(', ')}), p99 ${w.api.apiP99Ms} ms (worst round ${w.api.worstApiP99Ms} ms), ${w.api.errors} errors | >= 40%, p99 <= 25 ms |`,
+  );
+}
+
+async function loadSection() {
+  const l = await benchLoad();
+  const ms = (v: number) => `${v.toFixed(2)} ms`;
+  const ratio = l.health.loadP99 / l.health.idleP99;
+  console.log(
+    `\nLoad test: mlnav serve on the bundled catalogue (worker pool), ${l.connections} connections for ${l.seconds} s: 63 on a mix of reads, analyses and recommendations (autocannon, own process), 1 probing /api/health\n`,
+  );
+  console.log('| measure | result | target |');
+  console.log('|---|---:|---:|');
+  console.log(`| mix: requests, req/s, p99 | ${l.requests.toLocaleString('en')}, ${Math.round(l.rps).toLocaleString('en')} req/s, p99 ${l.p99Ms} ms | - |`);
+  console.log(`| errors, timeouts, non-2xx | ${l.errors}, ${l.timeouts}, ${l.non2xx} (status codes ${JSON.stringify(l.statusCodes)}) | 0, 0, 0 |`);
+  console.log(`| health idle (same run): median, p99 | ${ms(l.health.idleMedian)}, ${ms(l.health.idleP99)} | baseline |`);
+  console.log(
+    `| health under load: median, p99 (${l.health.probes} probes) | ${ms(l.health.loadMedian)}, ${ms(l.health.loadP99)} (${ratio.toFixed(1)}x idle p99) | <= 10x: ${ratio <= 10 ? 'met' : 'NOT met'} |`,
   );
 }
