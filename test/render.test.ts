@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutLandscape, renderLandscapeSvg, type LandscapePoint } from '../src/core/render/landscape.js';
+import { FORCE_LAYOUT_MAX, layoutLandscape, renderLandscapeSvg, type LandscapePoint } from '../src/core/render/landscape.js';
 import { overlaps } from '../src/core/render/label-layout.js';
 import { svgToPng } from '../src/export/png.js';
 import { isRetired } from '../src/core/catalogue/tool.js';
@@ -92,5 +92,30 @@ describe('landscape map', () => {
     const png = svgToPng(renderLandscapeSvg(layoutLandscape(points.slice(0, 20), { width: 600, height: 400, quadrants })));
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect(png.readUInt32BE(16)).toBe(600);
+  });
+});
+
+describe('landscape layout at scale', () => {
+  const quadrants = bundledCatalogue().tax.taxonomy.quadrants;
+  it('beyond FORCE_LAYOUT_MAX markers, tools sharing a position fan out (no two markers on one pixel) and every label is decided', () => {
+    const corners = [
+      [0.5, 0.5],
+      [-0.5, 0.5],
+      [-0.5, -0.5],
+      [0.5, -0.5],
+      [0, 0],
+    ] as const;
+    const many: LandscapePoint[] = Array.from({ length: FORCE_LAYOUT_MAX + 500 }, (_, i) => ({
+      id: `t${i}`,
+      name: `Tool ${i}`,
+      x: corners[i % 5]![0],
+      y: corners[i % 5]![1],
+      quadrant: quadrants[0]!.id,
+    }));
+    const layout = layoutLandscape(many, { quadrants });
+    expect(layout.marks).toHaveLength(many.length);
+    expect(new Set(layout.marks.map((m) => `${m.cx},${m.cy}`)).size).toBe(many.length);
+    expect(layout.marks.filter((m) => m.labelFree).length).toBeGreaterThan(50);
+    for (const m of layout.marks) expect(Number.isFinite(m.label.x) && Number.isFinite(m.label.y), m.id).toBe(true);
   });
 });

@@ -81,9 +81,15 @@ function* candidates(req: LabelRequest, markerR: number): Generator<[Box, boolea
   }
 }
 
+/** After this many labels in a row found no free spot, the picture is full: the rest are not searched for. */
+export const SATURATED_AFTER = 50;
+
 /**
  * Greedy label placement: each label takes the first free candidate spot that stays inside the
  * bounds and clears every marker and label placed before it. Deterministic for a given input order.
+ * Once SATURATED_AFTER labels in a row have failed, the remaining ones (lower in the order) are marked
+ * not free without a search: at tens of thousands of tools the search would otherwise cost minutes
+ * for labels that cannot be shown.
  */
 export function placeLabels(
   requests: readonly LabelRequest[],
@@ -97,14 +103,17 @@ export function placeLabels(
   const markerR = markers[0]?.r ?? 4;
   const inside = (b: Box) => b.x >= bounds.x && b.y >= bounds.y && b.x + b.w <= bounds.x + bounds.w && b.y + b.h <= bounds.y + bounds.h;
   const out: PlacedLabel[] = [];
+  let failedInARow = 0;
   for (const req of requests) {
     let placed: PlacedLabel | undefined;
-    for (const [box, leader] of candidates(req, markerR)) {
-      if (inside(box) && !grid.collides(box, 1)) {
-        placed = { id: req.id, box, leader, free: true };
-        break;
+    if (failedInARow < SATURATED_AFTER)
+      for (const [box, leader] of candidates(req, markerR)) {
+        if (inside(box) && !grid.collides(box, 1)) {
+          placed = { id: req.id, box, leader, free: true };
+          break;
+        }
       }
-    }
+    failedInARow = placed ? 0 : failedInARow + 1;
     placed ??= { id: req.id, box: { x: req.x + markerR + 2, y: req.y - req.h / 2, w: req.w, h: req.h }, leader: false, free: false };
     grid.add(placed.box);
     out.push(placed);

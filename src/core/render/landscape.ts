@@ -99,23 +99,24 @@ export function layoutLandscape(points: readonly LandscapePoint[], opts: Landsca
   // Tools with the same capabilities share a position: nudge markers apart for display only.
   type Node = SimulationNodeDatum & { i: number; tx: number; ty: number };
   const nodes: Node[] = points.map((p, i) => ({ i, tx: sx(p.x), ty: sy(p.y), x: sx(p.x) + ((i * 7919) % 11) - 5, y: sy(p.y) + ((i * 104729) % 11) - 5 }));
-  const sim = forceSimulation(nodes)
-    .force('x', forceX<Node>((d) => d.tx).strength(0.3))
-    .force('y', forceY<Node>((d) => d.ty).strength(0.3))
-    .force('collide', forceCollide<Node>(r + 2.5).iterations(3))
-    .stop();
-  for (let i = 0; i < 160; i++) sim.tick();
+  if (nodes.length <= FORCE_LAYOUT_MAX) {
+    const sim = forceSimulation(nodes)
+      .force('x', forceX<Node>((d) => d.tx).strength(0.3))
+      .force('y', forceY<Node>((d) => d.ty).strength(0.3))
+      .force('collide', forceCollide<Node>(r + 2.5).iterations(3))
+      .stop();
+    for (let i = 0; i < 160; i++) sim.tick();
+  } else spreadShared(nodes, r + 2.5);
 
   const highlight = opts.highlight ?? new Set<string>();
   // The quadrant names and the axis labels are obstacles for tool labels.
   const obstacles = [...quadrantNameBoxes(plot, options.quadrants, fontSize).values()];
+  const crowd = crowding(nodes);
   const order = nodes
     .map((n) => n.i)
     .sort(
       (a, b) =>
-        Number(highlight.has(points[b]!.id)) - Number(highlight.has(points[a]!.id)) ||
-        crowding(nodes, b) - crowding(nodes, a) ||
-        points[a]!.id.localeCompare(points[b]!.id),
+        Number(highlight.has(points[b]!.id)) - Number(highlight.has(points[a]!.id)) || crowd[b]! - crowd[a]! || points[a]!.id.localeCompare(points[b]!.id),
     );
   const h = fontSize + 2;
   const labels = placeLabels(
@@ -145,11 +146,54 @@ export function layoutLandscape(points: readonly LandscapePoint[], opts: Landsca
 }
 
 /** Labels of crowded markers are placed first, while there is still room near them. */
-function crowding(nodes: ReadonlyArray<SimulationNodeDatum>, i: number): number {
-  const a = nodes[i]!;
-  let n = 0;
-  for (const b of nodes) if (Math.abs(b.x! - a.x!) < 60 && Math.abs(b.y! - a.y!) < 30) n++;
-  return n;
+/**
+ * Above this many markers the collision simulation is replaced by spreadShared: with thousands of
+ * markers on few positions, d3-force's collision pass grows with the square of a crowd (a 10,000-tool
+ * catalogue took over a minute to lay out).
+ */
+export const FORCE_LAYOUT_MAX = 2000;
+
+/** Markers on the same pixel fan out on a sunflower spiral around it (linear time, deterministic). */
+function spreadShared(nodes: Array<SimulationNodeDatum & { tx: number; ty: number }>, spacing: number): void {
+  const seen = new Map<string, number>();
+  const golden = Math.PI * (3 - Math.sqrt(5));
+  for (const n of nodes) {
+    const key = `${Math.round(n.tx)},${Math.round(n.ty)}`;
+    const k = seen.get(key) ?? 0;
+    seen.set(key, k + 1);
+    const radius = spacing * Math.sqrt(k);
+    n.x = n.tx + radius * Math.cos(k * golden);
+    n.y = n.ty + radius * Math.sin(k * golden);
+  }
+}
+
+/**
+ * For every node, how many nodes (itself included) lie within 60 px across and 30 px down: counted
+ * through a grid of 60 x 30 cells, so each node looks at its nine cells only (linear, not quadratic).
+ */
+function crowding(nodes: ReadonlyArray<SimulationNodeDatum>): number[] {
+  const W = 60;
+  const H = 30;
+  const grid = new Map<string, number[]>();
+  const cell = (x: number, y: number) => `${Math.floor(x / W)},${Math.floor(y / H)}`;
+  nodes.forEach((n, i) => {
+    const k = cell(n.x!, n.y!);
+    const list = grid.get(k);
+    if (list) list.push(i);
+    else grid.set(k, [i]);
+  });
+  return nodes.map((a) => {
+    const cx = Math.floor(a.x! / W);
+    const cy = Math.floor(a.y! / H);
+    let n = 0;
+    for (let dx = -1; dx <= 1; dx++)
+      for (let dy = -1; dy <= 1; dy++)
+        for (const j of grid.get(`${cx + dx},${cy + dy}`) ?? []) {
+          const b = nodes[j]!;
+          if (Math.abs(b.x! - a.x!) < W && Math.abs(b.y! - a.y!) < H) n++;
+        }
+    return n;
+  });
 }
 
 function quadrantNameBoxes(plot: Box, quadrants: readonly PlacedQuadrant[], fontSize: number): Map<Corner, Box> {

@@ -23,11 +23,19 @@ const RING_COLOURS = ['#5BA300', '#009EB0', '#C7BA00', '#E09B96', '#8a93a0', '#6
 export function exportBackstage(radar: Radar): TechRadarLoaderResponse {
   const ringIndex = new Map(radar.rings.map((r, i) => [r.id, i]));
   const latest = radar.editions.at(-1)!;
+  // Each blip's history, oldest edition first: one pass over the editions (a search per blip was quadratic).
+  const histories = new Map<string, Array<{ date: string; ring: string; rationale?: string }>>();
+  for (const e of radar.editions)
+    for (const x of e.blips) {
+      const list = histories.get(x.id) ?? [];
+      if (!list.length) histories.set(x.id, list);
+      list.push({ date: e.date, ring: x.ring, rationale: x.rationale });
+    }
   return {
     quadrants: radar.quadrants.map((q) => ({ id: q.id, name: q.name })),
     rings: radar.rings.map((r, i) => ({ id: r.id, name: r.name, color: RING_COLOURS[i % RING_COLOURS.length]! })),
     entries: latest.blips.map((b) => {
-      const history = radar.editions.flatMap((e) => e.blips.filter((x) => x.id === b.id).map((x) => ({ date: e.date, ring: x.ring, rationale: x.rationale })));
+      const history = histories.get(b.id)!;
       const timeline = history.map((h, i) => {
         const prev = history[i - 1];
         const moved: -1 | 0 | 1 = !prev || prev.ring === h.ring ? 0 : ringIndex.get(h.ring)! < ringIndex.get(prev.ring)! ? 1 : -1;
