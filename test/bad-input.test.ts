@@ -107,3 +107,13 @@ describe('bad input is reported in full, with file and line, and loses nothing',
     expect((await runCli(['--db', join(root, 'x.db'), 'show', 'not-a-tool'])).code).toBe(1);
   });
 });
+
+describe('tool files mlnav writes', () => {
+  it('never use YAML anchors and aliases, even when claims share one object (readable, and read by the fast parser)', () => {
+    const claim = { strength: 'core' as const, source: 'https://example.org/docs', checked: '2026-12-01' };
+    const t = bundledCatalogue().byId.get('optuna')!;
+    const text = toolToYaml({ ...t, capabilities: { 'hyperparameter-optimisation': claim, 'experiment-tracking': claim } });
+    expect(text).not.toMatch(/(^|\s)[&*]a\d/m);
+    expect(text.match(/source: https:\/\/example\.org\/docs/g)).toHaveLength(2);
+  });
+});

@@ -22,7 +22,7 @@ export function withEnrichment(text: string, activity: Activity, review: ReviewI
     skipping = false;
     kept.push(line);
   }
-  const block = stringify({ activity, ...(review.length ? { review } : {}) }, { lineWidth: 0, flowCollectionPadding: false })
+  const block = stringify({ activity, ...(review.length ? { review } : {}) }, { lineWidth: 0, flowCollectionPadding: false, aliasDuplicateObjects: false })
     .trimEnd()
     .split('\n');
   const at = kept.findIndex((l) => /^sources:/.test(l));

@@ -251,12 +251,12 @@ export function toolToYaml(tool: Tool): string {
     sources: rest.sources,
   };
   for (const k of Object.keys(ordered)) if (ordered[k] === undefined) delete ordered[k];
-  return TOOL_SCHEMA_COMMENT + stringify(ordered, { lineWidth: 100, flowCollectionPadding: false });
+  return TOOL_SCHEMA_COMMENT + stringify(ordered, { lineWidth: 100, flowCollectionPadding: false, aliasDuplicateObjects: false });
 }
 
 /** Writes a catalogue folder that `loadCatalogueFolder` reads back to the same data. */
 export function writeCatalogueFolder(dir: string, taxonomy: Taxonomy, tools: readonly Tool[]): void {
   mkdirSync(join(dir, 'tools'), { recursive: true });
-  writeFileSync(join(dir, 'taxonomy.yaml'), TAXONOMY_SCHEMA_COMMENT + stringify(taxonomy, { lineWidth: 100 }));
+  writeFileSync(join(dir, 'taxonomy.yaml'), TAXONOMY_SCHEMA_COMMENT + stringify(taxonomy, { lineWidth: 100, aliasDuplicateObjects: false }));
   for (const t of tools) writeFileSync(join(dir, 'tools', `${t.id}.yaml`), toolToYaml(t));
 }
