@@ -102,7 +102,7 @@ describe('bad input is reported in full, with file and line, and loses nothing',
 
   it('a missing folder and usage mistakes get exit codes 1 and 2', async () => {
     expect((await runCli(['--db', join(root, 'x.db'), 'import', join(root, 'nope')])).code).toBe(1);
-    expect((await runCli(['tools', '--quadrant', 'nowhere'])).code).toBe(1); // quadrants are the taxonomy's: an unknown one is bad input, named with the known ones
+    expect((await runCli(['--db', join(root, 'x.db'), 'tools', '--quadrant', 'nowhere'])).code).toBe(1); // quadrants are the taxonomy's: an unknown one is bad input, named with the known ones
     expect((await runCli(['no-such-command'])).code).toBe(2);
     expect((await runCli(['--db', join(root, 'x.db'), 'show', 'not-a-tool'])).code).toBe(1);
   });
