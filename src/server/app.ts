@@ -49,6 +49,9 @@ export interface AppOptions {
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
+/** Adds an analysis (JSON text from a job) to a non-empty object as its last field, without parsing it again. */
+const withAnalysis = (head: object) => (analysis: string) => `${JSON.stringify(head).slice(0, -1)},"analysis":${analysis}}`;
+
 /** The HTTP face of the catalogue: a JSON API and, when built, the web app. No I/O beyond serving files. */
 export function createApp({ catalogue: cat, info, webRoot, stacks, writeToken, radar: ownRadar, openerPolicy, work = inlineWork(cat) }: AppOptions): Hono {
   const app = new Hono();
@@ -243,24 +246,13 @@ export function createApp({ catalogue: cat, info, webRoot, stacks, writeToken, r
       if (e instanceof StoreError && e.kind === 'read-only') return apiError(c, 503, 'the database is read-only; stacks cannot be saved');
       throw e;
     }
-    const head = JSON.stringify({ id: saved.id, savedAt: saved.savedAt });
-    return heavy(
-      c,
-      () => work.analyze(stack),
-      (analysis) => `${head.slice(0, -1)},"analysis":${analysis}}`,
-      201,
-    );
+    return heavy(c, () => work.analyze(stack), withAnalysis({ id: saved.id, savedAt: saved.savedAt }), 201);
   });
   app.get('/api/stacks', async (c) => c.json(stacks ? await stacks.listStacks() : []));
   app.get('/api/stacks/:id', async (c) => {
     const saved = stacks ? await stacks.getStack(c.req.param('id')) : undefined;
     if (!saved) return apiError(c, 404, `no stack "${c.req.param('id')}"`, 'id');
-    const head = JSON.stringify(saved);
-    return heavy(
-      c,
-      () => work.analyze(saved.stack),
-      (analysis) => `${head.slice(0, -1)},"analysis":${analysis}}`,
-    );
+    return heavy(c, () => work.analyze(saved.stack), withAnalysis(saved));
   });
 
   app.all('/api/*', (c) => apiError(c, 404, `no such endpoint: ${c.req.method} ${c.req.path}`));

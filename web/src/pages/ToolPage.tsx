@@ -20,6 +20,19 @@ function ToolLinks({ label, tools }: { label: string; tools: ToolDetail['worksWi
 }
 
 /** One tool: facts, capabilities by lifecycle stage, why it sits where it sits, and its neighbours. */
+/** One cited fact: what it is, its source as a link, and when it was checked. */
+function SourceItem({ label, url, checked }: { label: string; url: string; checked?: string }) {
+  return (
+    <li>
+      {label}:{' '}
+      <a href={url} rel="noopener noreferrer" target="_blank">
+        {url}
+      </a>
+      {checked !== undefined && <>, checked {checked}</>}
+    </li>
+  );
+}
+
 export function ToolPage({ id, cat }: { id: string; cat: WebCatalogue }) {
   const [detail, setDetail] = useState<ToolDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -175,32 +188,9 @@ export function ToolPage({ id, cat }: { id: string; cat: WebCatalogue }) {
                   , checked {c.checked}
                 </li>
               ))}
-            {tool.sources && (
-              <li>
-                Licence:{' '}
-                <a href={tool.sources.license.url} rel="noopener noreferrer" target="_blank">
-                  {tool.sources.license.url}
-                </a>
-                , checked {tool.sources.license.checked}
-              </li>
-            )}
-            {tool.sources && (
-              <li>
-                Status:{' '}
-                <a href={tool.sources.status.url} rel="noopener noreferrer" target="_blank">
-                  {tool.sources.status.url}
-                </a>
-                , checked {tool.sources.status.checked}
-              </li>
-            )}
-            {s.acquired?.source && (
-              <li>
-                Acquisition:{' '}
-                <a href={s.acquired.source} rel="noopener noreferrer" target="_blank">
-                  {s.acquired.source}
-                </a>
-              </li>
-            )}
+            {tool.sources && <SourceItem label="Licence" url={tool.sources.license.url} checked={tool.sources.license.checked} />}
+            {tool.sources && <SourceItem label="Status" url={tool.sources.status.url} checked={tool.sources.status.checked} />}
+            {s.acquired?.source && <SourceItem label="Acquisition" url={s.acquired.source} />}
           </ul>
           {(tool.review ?? []).length > 0 && (
             <p class="notice" role="note" data-testid="review">
