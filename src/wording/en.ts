@@ -241,7 +241,7 @@ export function whyText(w: Why, n: Names): string {
     case 'covers':
       return `covers ${andList(w.needs.map((x) => lower(need(x, n))))}`;
     case 'only':
-      return `the only choice for ${andList(w.needs.map((x) => lower(need(x, n))))}`;
+      return `the only tool in this stack for ${andList(w.needs.map((x) => lower(need(x, n))))}`;
     case 'partial':
       return `only partly for ${andList(w.needs.map((x) => lower(need(x, n))))} (no allowed tool has it as a core feature)`;
     case 'ring':
