@@ -1,6 +1,11 @@
 import { createToolSearch, toSearchDocument } from '../src/core/search/search.js';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createApp, MAX_BODY_BYTES } from '../src/server/app.js';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { newToken } from '../src/app/credentials.js';
 import { bundledCatalogue } from './helpers/bundled.js';
 
 const cat = bundledCatalogue();
@@ -168,18 +173,26 @@ describe('HTTP API', () => {
 });
 
 describe('stack and recommendation API', () => {
-  const stacksSaved = new Map<string, unknown>();
-  const repo = {
-    saveStack: async (id: string, stack: any) => (stacksSaved.set(id, stack), { id, name: stack.name, savedAt: 'now', stack }),
-    getStack: async (id: string) => (stacksSaved.has(id) ? { id, name: 'x', savedAt: 'now', stack: stacksSaved.get(id) as any } : undefined),
-    listStacks: async () => [...stacksSaved.keys()].map((id) => ({ id, name: 'x', savedAt: 'now' })),
-  };
-  const writer = createApp({
-    catalogue: cat,
-    info: { sourceHash: 't', loadedAt: '2026-11-27T00:00:00Z', source: 'bundled' },
-    stacks: repo,
-    writeToken: 'secret-token',
+  // A real SQLite store with an editor and a viewer: saving needs the editor's token.
+  const dir = mkdtempSync(join(tmpdir(), 'mlnav-api-'));
+  let writer: ReturnType<typeof createApp>;
+  let editorToken = '';
+  let viewerToken = '';
+  beforeAll(async () => {
+    const store = await SqliteStore.open(join(dir, 'api.db'));
+    for (const [name, role] of [
+      ['ed', 'editor'],
+      ['vi', 'viewer'],
+    ] as const) {
+      await store.addUser({ name, role }, { user: 'test' });
+      const t = newToken();
+      await store.addToken({ id: t.id, user: name, hash: t.hash, label: 'test' }, { user: 'test' });
+      if (role === 'editor') editorToken = t.token;
+      else viewerToken = t.token;
+    }
+    writer = createApp({ catalogue: cat, info: { sourceHash: 't', loadedAt: '2026-11-27T00:00:00Z', source: 'bundled' }, store });
   });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const post = (a: typeof app, path: string, b: unknown, headers: Record<string, string> = {}) =>
     a.request(path, { method: 'POST', body: JSON.stringify(b), headers: { 'Content-Type': 'application/json', ...headers } });
   const good = {
@@ -204,19 +217,19 @@ describe('stack and recommendation API', () => {
     expect((await body(badPersona)).error.parameter).toBe('teams[0].persona');
   });
 
-  it('POST /api/stacks needs the token, stores a valid stack, and stores nothing when invalid', async () => {
+  it('POST /api/stacks needs an editor, stores a valid stack, and stores nothing when invalid', async () => {
     expect((await post(writer, '/api/stacks', good)).status).toBe(401);
     expect((await post(writer, '/api/stacks', good, { Authorization: 'Bearer wrong-token!' })).status).toBe(401);
-    expect((await post(app, '/api/stacks', good, { Authorization: 'Bearer x' })).status).toBe(403);
+    expect((await post(writer, '/api/stacks', good, { Authorization: `Bearer ${viewerToken}` })).status).toBe(403);
     const bad = await post(
       writer,
       '/api/stacks',
       { ...good, name: 'Bad', teams: [{ name: 'R', persona: 'wizard', tools: [] }] },
-      { Authorization: 'Bearer secret-token' },
+      { Authorization: `Bearer ${editorToken}` },
     );
     expect(bad.status).toBe(400);
-    expect(stacksSaved.size).toBe(0);
-    const saved = await post(writer, '/api/stacks', good, { Authorization: 'Bearer secret-token' });
+    expect(await body(await writer.request('/api/stacks'))).toEqual([]);
+    const saved = await post(writer, '/api/stacks', good, { Authorization: `Bearer ${editorToken}` });
     expect(saved.status).toBe(201);
     expect((await body(saved)).id).toBe('acme');
     const back = await writer.request('/api/stacks/acme');

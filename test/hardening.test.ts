@@ -156,7 +156,7 @@ describe('HTTP: conditional requests, media types, credentials, validation', () 
   it('304 only for a representation that exists; media types case-insensitive; strict Bearer; an unknown cloud is a 400', async () => {
     const { createApp } = await import('../src/server/app.js');
     const { bundledCatalogue: cat } = await import('./helpers/bundled.js');
-    const app = createApp({ catalogue: cat(), info: { sourceHash: 'h', loadedAt: '2026-12-01T00:00:00Z', source: 'bundled' }, writeToken: 'secret' });
+    const app = createApp({ catalogue: cat(), info: { sourceHash: 'h', loadedAt: '2026-12-01T00:00:00Z', source: 'bundled' } });
     const ok = await app.request('/api/tools?limit=1');
     const etag = ok.headers.get('ETag')!;
     expect((await app.request('/api/tools?limit=1', { headers: { 'If-None-Match': etag } })).status).toBe(304);

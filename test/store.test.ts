@@ -19,12 +19,12 @@ describe('SQLite store on a real file', () => {
     const opened = await openCatalogue(file);
     await opened.store.close();
     expect(existsSync(file)).toBe(true);
-    expect(opened.info).toMatchObject({ source: 'bundled', tools: bundledCatalogue().tools.length, schemaVersion: '0002_stacks' });
+    expect(opened.info).toMatchObject({ source: 'bundled', tools: bundledCatalogue().tools.length, schemaVersion: '0003_organisation' });
     const raw = new Database(file, { readonly: true });
     const migrations = raw.prepare('select name from kysely_migration order by name').all();
     const rows = raw.prepare('select count(*) as n from tools').get() as { n: number };
     raw.close();
-    expect(migrations).toEqual([{ name: '0001_catalogue' }, { name: '0002_stacks' }]);
+    expect(migrations).toEqual([{ name: '0001_catalogue' }, { name: '0002_stacks' }, { name: '0003_organisation' }]);
     expect(rows.n).toBe(bundledCatalogue().tools.length);
   });
 

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { buildCatalogue, type Catalogue } from '../core/catalogue/catalogue.js';
 import { formatProblem, hasErrors, type Problem } from '../core/problems.js';
 import { loadCatalogueFolderParallel } from '../formats/catalogue-folder.js';
-import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { openStore } from '../store/open-store.js';
+import { documentHash } from '../store/sql/sql-store.js';
+import type { Tool } from '../core/catalogue/tool.js';
 import type { CatalogueStore, StoreInfo } from '../store/store.js';
 import { bundledDataDir, bundledTaxonomy } from './paths.js';
 
@@ -45,10 +47,39 @@ export async function importFolder(store: CatalogueStore, dir: string, source = 
   return { info, problems: loaded.problems };
 }
 
+/** A short hash of one tool as stored (the store hashes the same JSON): an organisation's change records the base it was made on. */
+export const toolHash = (tool: Tool): string => documentHash(JSON.stringify(tool));
+
+/** A change the organisation approved whose base tool has since changed in the bundled data: listed for review. */
+export interface OverlayConflict {
+  tool: string;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+/**
+ * The catalogue the organisation sees: the base (bundled or imported) with its approved changes laid
+ * over it. A new base never overwrites a change; where the base tool changed since, it is a conflict.
+ */
+export async function layeredTools(store: CatalogueStore, base: Tool[]): Promise<{ tools: Tool[]; conflicts: OverlayConflict[] }> {
+  const overrides = await store.toolOverrides();
+  if (!overrides.length) return { tools: base, conflicts: [] };
+  const byId = new Map(base.map((t) => [t.id, t]));
+  const conflicts: OverlayConflict[] = [];
+  for (const o of overrides) {
+    const under = byId.get(o.tool.id);
+    if (under && o.baseHash && toolHash(under) !== o.baseHash) conflicts.push({ tool: o.tool.id, updatedBy: o.updatedBy, updatedAt: o.updatedAt });
+    byId.set(o.tool.id, o.tool);
+  }
+  return { tools: [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), conflicts };
+}
+
 export interface OpenedCatalogue {
   store: CatalogueStore;
   catalogue: Catalogue;
   info: StoreInfo;
+  /** The organisation's approved changes whose base has changed since (see layeredTools). */
+  conflicts: OverlayConflict[];
   /** Said to the user, and then carried on: the bundled data could not be reloaded, so the stored catalogue serves. */
   warnings: string[];
 }
@@ -58,7 +89,7 @@ export interface OpenedCatalogue {
  * the bundled one when empty, refreshed when the database was seeded from bundled data that has changed.
  */
 export async function openCatalogue(dbPath: string): Promise<OpenedCatalogue> {
-  const store = await SqliteStore.open(dbPath);
+  const store = await openStore(dbPath);
   const warnings: string[] = [];
   try {
     let info = await store.info();
@@ -80,7 +111,12 @@ export async function openCatalogue(dbPath: string): Promise<OpenedCatalogue> {
     // A catalogue stored by an older mlnav (primary/secondary capabilities, no sources) must be imported again.
     const old = stored.tools.find((t) => Array.isArray((t.capabilities as unknown as { primary?: unknown }).primary) || !t.sources);
     if (old) throw new CatalogueError(`${dbPath} holds a catalogue in an older format (tool "${old.id}"): import it again with mlnav import DIR`);
-    return { store, catalogue: buildCatalogue(stored.taxonomy, stored.tools), info, warnings };
+    const { tools, conflicts } = await layeredTools(store, stored.tools);
+    if (conflicts.length)
+      warnings.push(
+        `${conflicts.length} tool(s) changed in the base catalogue since your organisation changed them (${conflicts.map((c) => c.tool).join(', ')}): your changes are kept; review them`,
+      );
+    return { store, catalogue: buildCatalogue(stored.taxonomy, tools), info, warnings, conflicts };
   } catch (e) {
     await store.close();
     throw e;

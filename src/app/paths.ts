@@ -18,6 +18,12 @@ export const bundledTaxonomy = join(bundledDataDir, 'taxonomy.yaml');
 export const seedFigureFile = join(bundledDataDir, 'seed-figure.yaml');
 
 /** Where the embedded database lives unless --db or MLNAV_DB says otherwise. */
+/** The database: MLNAV_DB (a file path or a postgres:// URL), else ./mlnav.db. */
 export function defaultDbPath(): string {
-  return resolve(process.env.MLNAV_DB ?? 'mlnav.db');
+  return dbTarget(process.env.MLNAV_DB ?? 'mlnav.db');
+}
+
+/** A file path made absolute; a postgres:// URL as given. */
+export function dbTarget(s: string): string {
+  return /^postgres(ql)?:\/\//i.test(s) ? s : resolve(s);
 }

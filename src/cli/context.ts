@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { CatalogueError, describeProblems, openCatalogue, type OpenedCatalogue } from '../app/open-catalogue.js';
-import { defaultDbPath } from '../app/paths.js';
+import { dbTarget, defaultDbPath } from '../app/paths.js';
 import { StoreError } from '../store/errors.js';
 
 /** Exit codes: 0 success, 1 bad input (user data or an unknown tool), 2 usage. */
@@ -18,7 +18,7 @@ export class UserError extends Error {
 
 export function dbPathOf(cmd: Command): string {
   const opts = cmd.optsWithGlobals<{ db?: string }>();
-  return opts.db ?? defaultDbPath();
+  return opts.db !== undefined ? dbTarget(opts.db) : defaultDbPath();
 }
 
 /** Runs `fn` with the opened catalogue and always closes the store. */

@@ -15,6 +15,7 @@ import { registerBuild } from './commands/build.js';
 import { registerRecommend, registerStack } from './commands/stack.js';
 import { registerRadar } from './commands/radar.js';
 import { registerEnrich } from './commands/enrich.js';
+import { registerUsers } from './commands/users.js';
 
 const { version } = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string };
 
@@ -23,7 +24,7 @@ export function buildProgram(): Command {
     .name('mlnav')
     .description('MLOps Navigator: the MLOps tooling landscape, computed and explained')
     .version(version)
-    .option('--db <file>', 'SQLite database (created and loaded with the bundled catalogue on first use); default ./mlnav.db or $MLNAV_DB')
+    .option('--db <file|url>', 'SQLite file, or postgres://user@host/db[?schema=NAME] for a shared deployment (created and loaded with the bundled catalogue on first use); default ./mlnav.db or $MLNAV_DB')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   for (const register of [
@@ -40,6 +41,7 @@ export function buildProgram(): Command {
     registerRecommend,
     registerRadar,
     registerEnrich,
+    registerUsers,
   ])
     register(program);
   program.commands.forEach((c) => c.exitOverride());

@@ -1,294 +1,158 @@
-import { Hono, type Context } from 'hono';
-import { gzipSync } from 'node:zlib';
-import { bodyLimit } from 'hono/body-limit';
-import { compress } from 'hono/compress';
-import { serveStatic } from '@hono/node-server/serve-static';
-import { existsSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { Hono } from 'hono';
 import type { Catalogue } from '../core/catalogue/catalogue.js';
-import { filterTools, summarise } from '../core/catalogue/query.js';
-import { facetCounts } from '../core/catalogue/facets.js';
-import { toolDetail } from '../core/catalogue/detail.js';
-import { ToolSchema } from '../core/catalogue/tool.js';
-import { crossCheck } from '../core/catalogue/cross-check.js';
-import { fieldPath } from '../core/problems.js';
-import { buildToolSearch } from '../core/search/search.js';
-import { webCatalogue } from '../app/web-data.js';
-import type { StoreInfo, StackRepository } from '../store/store.js';
-import { StackSchema } from '../core/stack/schema.js';
-import { checkStack } from '../core/stack/check.js';
-import { inlineWork, WorkDeadline, WorkQueueFull, type HeavyWork } from './work.js';
-import { RecommendBody, parseToolsQuery } from './query.js';
-import { timingSafeEqual } from 'node:crypto';
-import { defaultRadar } from '../core/radar/default.js';
 import type { Radar } from '../core/radar/schema.js';
-import { exportBackstage } from '../formats/radar/backstage.js';
-import { apiError } from './errors.js';
+import { buildCatalogue } from '../core/catalogue/catalogue.js';
+import { layeredTools } from '../app/open-catalogue.js';
+import type { CatalogueStore, StackRepository, StoreInfo } from '../store/store.js';
 import { StoreError } from '../store/errors.js';
-import { openApiDocument } from './openapi.js';
-import { FrozenJson, Lru } from './frozen.js';
+import { createCatalogueApp } from './catalogue-app.js';
+import { inlineWork, type HeavyWork } from './work.js';
+import { authenticate, type AuthEnv } from './auth.js';
+import { apiError } from './errors.js';
 import { securityHeaders } from './security-headers.js';
-import { prerenderIndexHtml } from '../app/prerender.js';
+import { sessionRoutes } from './routes/session.js';
+import { radarRoutes } from './routes/radars.js';
+import { proposalRoutes } from './routes/proposals.js';
+import { auditRoutes } from './routes/audit.js';
+import { stackRoutes } from './routes/stacks.js';
+import type { CurrentCatalogue } from './current.js';
+
+export { MAX_BODY_BYTES } from './body.js';
 
 export interface AppOptions {
   catalogue: Catalogue;
-  /** Where saved stacks live; without it the stack-saving endpoints answer 503. */
+  info: Pick<StoreInfo, 'sourceHash' | 'loadedAt' | 'source'>;
+  /**
+   * The database: accounts, the organisation's radars, proposals, the audit log and saved stacks.
+   * Without it the API serves the catalogue read-only (writes answer 503).
+   */
+  store?: CatalogueStore;
+  /** Only saved stacks (tests): when there is no full store. */
   stacks?: StackRepository;
-  /** The bearer token writes need; without it writes are refused (403). */
-  writeToken?: string;
+  /** Every read needs a signed-in user or a token too (`serve --private`). */
+  private?: boolean;
   /** The radar served at /api/radar; default: the catalogue's, from part 3's table. */
   radar?: Radar;
-  info: Pick<StoreInfo, 'sourceHash' | 'loadedAt' | 'source'>;
   /** The built web app (dist-web/); the API works without it. */
   webRoot?: string;
   /** Send Cross-Origin-Opener-Policy: same-origin (default true; see security-headers.ts). */
   openerPolicy?: boolean;
   /** Where analyses and recommendations run: a worker pool in `mlnav serve`; default inline. */
   work?: HeavyWork;
+  /** Makes the job runner for a new catalogue after a change (default: inline); the old one is then closed. */
+  makeWork?: (cat: Catalogue) => Promise<HeavyWork>;
 }
 
-export const MAX_BODY_BYTES = 256 * 1024;
+/** The app, and what keeps it current: `ready` settles when a catalogue change has been taken in (tests wait on it). */
+export interface ServedApp extends Hono<AuthEnv> {
+  /** Reloads the catalogue from the store now (also done on every change the store announces). */
+  reload?: () => Promise<void>;
+  /** Stops listening for catalogue changes. */
+  stop?: () => Promise<void>;
+}
 
-/** Adds an analysis (JSON text from a job) to a non-empty object as its last field, without parsing it again. */
-const withAnalysis = (head: object) => (analysis: string) => `${JSON.stringify(head).slice(0, -1)},"analysis":${analysis}}`;
-
-/** The HTTP face of the catalogue: a JSON API and, when built, the web app. No I/O beyond serving files. */
-export function createApp({ catalogue: cat, info, webRoot, stacks, writeToken, radar: ownRadar, openerPolicy, work = inlineWork(cat) }: AppOptions): Hono {
-  const app = new Hono();
-  /** A heavy job's JSON text as the response (optionally wrapped); a full queue or a missed deadline is 503 + Retry-After. */
-  const heavy = async (c: Context, run: () => Promise<string>, wrap = (json: string) => json, status: 200 | 201 = 200) => {
-    let json: string;
-    try {
-      json = wrap(await run());
-    } catch (e) {
-      if (e instanceof WorkQueueFull) return apiError(c, 503, e.message, undefined, { 'Retry-After': String(e.retryAfterSeconds) });
-      if (e instanceof WorkDeadline) return apiError(c, 503, e.message, undefined, { 'Retry-After': '5' });
-      throw e;
-    }
-    c.header('Content-Type', 'application/json');
-    return c.body(json, status);
+/**
+ * The whole HTTP face: authentication as middleware, one route module per resource composed with
+ * `app.route()`, and the catalogue's read API (rebuilt whole when the catalogue or the organisation's
+ * layer over it changes, so its caches and ETags follow).
+ */
+export function createApp(opts: AppOptions): ServedApp {
+  const { store } = opts;
+  let state: CurrentCatalogue & { app: Hono } = {
+    catalogue: opts.catalogue,
+    info: opts.info,
+    work: opts.work ?? inlineWork(opts.catalogue),
+    app: createCatalogueApp({ ...opts, work: opts.work ?? inlineWork(opts.catalogue) }),
   };
-  const search = buildToolSearch(cat);
-  const web = webCatalogue(cat, info);
-  const etag = `"${web.version}"`;
-  // Everything that depends only on the catalogue is serialised once; query results are cached by query.
-  const radar = ownRadar ?? defaultRadar(cat, info.loadedAt.slice(0, 7) || 'current');
-  const frozen = {
-    taxonomy: new FrozenJson(cat.tax.taxonomy),
-    openapi: new FrozenJson(openApiDocument(web.version)),
-    catalogue: new FrozenJson(web),
-    map: new FrozenJson({ layout: web.map, diagonals: web.diagonals }),
-    radar: new FrozenJson(radar),
-    backstage: new FrozenJson(exportBackstage(radar)),
-  };
-  const listings = new Lru<FrozenJson>(1000);
+  const current = () => state;
 
-  app.use('*', securityHeaders({ openerPolicy }));
-
-  // Reads are cacheable: the content changes only when the catalogue does, so the version is the ETag.
-  // The headers are set up front on GETs (errors override Cache-Control), so no finished response is rewritten.
-  app.use('/api/*', async (c, next) => {
-    // Saved stacks change with writes, not with the catalogue: never cached.
-    const cacheable = (c.req.method === 'GET' || c.req.method === 'HEAD') && !c.req.path.startsWith('/api/stacks');
-    if (cacheable) {
-      c.header('ETag', etag);
-      c.header('Cache-Control', 'public, max-age=60, must-revalidate');
-    } else c.header('Cache-Control', 'no-store');
+  const app: ServedApp = new Hono<AuthEnv>();
+  app.use('*', securityHeaders({ openerPolicy: opts.openerPolicy }));
+  app.use('*', authenticate(store, { private: opts.private, open: (p) => p === '/api/health' || p.startsWith('/api/session') }));
+  // Answers about people and the organisation's own data are never cached by anyone on the way.
+  const noStore = async (c: { header: (k: string, v: string) => void }, next: () => Promise<void>) => {
     await next();
-    // Not modified only for a representation that exists: a 404 or 400 is never answered with 304.
-    if (cacheable && c.res.status === 200 && c.req.header('If-None-Match') === etag) {
-      const headers = new Headers(c.res.headers);
-      headers.delete('Content-Length');
-      headers.delete('Content-Type');
-      headers.delete('Content-Encoding');
-      c.res = new Response(null, { status: 304, headers });
-    }
-  });
-
-  app.get('/api/health', (c) => c.json({ ok: true, tools: cat.tools.length, version: web.version }));
-  app.get('/api/taxonomy', (c) => frozen.taxonomy.send(c));
-  app.get('/api/openapi.json', (c) => frozen.openapi.send(c));
-  app.get('/api/catalogue', (c) => frozen.catalogue.send(c));
-  app.get('/api/map', (c) => frozen.map.send(c));
-  // The catalogue's adoption radar (part 3's rings), ours and as Backstage's tech-radar plugin loads it.
-  app.get('/api/radar', (c) => frozen.radar.send(c));
-  app.get('/api/radar/backstage', (c) => frozen.backstage.send(c));
-
-  app.get('/api/tools', (c) => {
-    // Keyed by path and the query, sorted: not by host or by parameter order (so the cache stays bounded).
-    const key = new URLSearchParams([...new URL(c.req.url).searchParams].sort(([a, x], [b, y]) => (a === b ? (x < y ? -1 : 1) : a < b ? -1 : 1))).toString();
-    const hit = listings.get(key);
-    if (hit) return hit.send(c);
-    const parsed = parseToolsQuery(c.req.queries(), cat);
-    if (!parsed.ok) return apiError(c, 400, parsed.message, parsed.parameter);
-    const { q, limit, offset, ...filter } = parsed.value;
-    let tools = filterTools(cat, filter);
-    if (q !== undefined && q.trim()) {
-      const rank = new Map(search.search(q).map((id, i) => [id, i]));
-      tools = tools.filter((t) => rank.has(t.id)).sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
-    }
-    const result = new FrozenJson({
-      total: tools.length,
-      offset,
-      limit,
-      items: tools.slice(offset, offset + limit).map((t) => summarise(cat, t)),
-      facets: facetCounts(cat, tools),
-    });
-    listings.set(key, result);
-    return result.send(c);
-  });
-
-  app.get('/api/tools/:id', (c) => {
-    const tool = cat.byId.get(c.req.param('id'));
-    if (!tool) return apiError(c, 404, `no tool "${c.req.param('id')}"`, 'id');
-    return c.json(toolDetail(cat, tool));
-  });
-
-  const limit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => apiError(c, 413, `the body is larger than ${MAX_BODY_BYTES / 1024} KiB`, 'body') });
-  /** The JSON body, or an error response naming the body. */
-  const jsonBody = async (c: Context): Promise<{ ok: true; body: unknown } | { ok: false; res: Response }> => {
-    // Media types are case-insensitive (RFC 9110): APPLICATION/JSON is JSON.
-    if (!/^application\/json\s*(;|$)/i.test(c.req.header('Content-Type') ?? ''))
-      return { ok: false, res: apiError(c, 415, 'send JSON (Content-Type: application/json)', 'body') };
-    try {
-      return { ok: true, body: await c.req.json() };
-    } catch {
-      return { ok: false, res: apiError(c, 400, 'the body is not valid JSON', 'body') };
-    }
+    c.header('Cache-Control', 'no-store');
   };
-  /** A stack from a request body, checked against the catalogue; problems name the request field. */
-  const stackFrom = (body: unknown) => {
-    const parsed = StackSchema.safeParse(body);
-    if (!parsed.success) return { problems: parsed.error.issues.map((i) => ({ field: fieldPath(i.path), message: i.message })) };
-    const refs = checkStack(cat, parsed.data).map((p) => ({ field: fieldPath(p.path), message: p.message }));
-    return refs.length ? { problems: refs } : { stack: parsed.data };
-  };
-  const invalid = (c: Context, problems: Array<{ field: string; message: string }>) =>
-    c.json(
-      { error: { status: 400, message: `${problems[0]!.field || 'body'}: ${problems[0]!.message}`, parameter: problems[0]!.field || 'body' }, problems },
-      400,
-    );
+  app.use('/api/session/*', noStore);
+  app.use('/api/session', noStore);
+  app.use('/api/radars/*', noStore);
+  app.use('/api/radars', noStore);
+  app.use('/api/proposals/*', noStore);
+  app.use('/api/proposals', noStore);
+  app.use('/api/audit', noStore);
+  app.use('/api/stacks/*', noStore);
+  app.use('/api/stacks', noStore);
 
-  app.post('/api/validate', limit, async (c) => {
-    const b = await jsonBody(c);
-    if (!b.ok) return b.res;
-    const parsed = ToolSchema.safeParse(b.body);
-    if (!parsed.success) return c.json({ ok: false, problems: parsed.error.issues.map((i) => ({ field: fieldPath(i.path), message: i.message })) });
-    const others = cat.tools.filter((t) => t.id !== parsed.data.id);
-    const problems = crossCheck([...others, parsed.data], cat.tax)
-      .filter((p) => p.toolId === parsed.data.id && p.index === others.length)
-      .map((p) => ({ field: fieldPath(p.path), message: p.message, severity: p.severity }));
-    return c.json({ ok: !problems.some((p) => p.severity === 'error'), problems, replaces: cat.byId.has(parsed.data.id) });
-  });
-
-  app.post('/api/stacks/analyze', limit, async (c) => {
-    const b = await jsonBody(c);
-    if (!b.ok) return b.res;
-    const { stack, problems } = stackFrom(b.body);
-    if (!stack) return invalid(c, problems!);
-    return heavy(c, () => work.analyze(stack));
-  });
-
-  app.post('/api/recommend', limit, async (c) => {
-    const b = await jsonBody(c);
-    if (!b.ok) return b.res;
-    const parsed = RecommendBody.safeParse(b.body);
-    if (!parsed.success)
-      return invalid(
-        c,
-        parsed.error.issues.map((i) => ({ field: fieldPath(i.path), message: i.message })),
-      );
-    const unknown = [
-      ...parsed.data.needs.filter((n) => !cat.tax.capability.has(n) && !cat.tax.stage.has(n)).map((n) => `needs: unknown need "${n}"`),
-      ...[...(parsed.data.keep ?? []), ...(parsed.data.exclude ?? []), ...(parsed.data.cloud ? [parsed.data.cloud] : [])]
-        .filter((id) => !cat.byId.has(id))
-        .map((id) => `unknown tool "${id}"`),
-    ];
-    if (unknown.length)
-      return invalid(
-        c,
-        unknown.map((m) => ({ field: m.startsWith('needs') ? 'needs' : 'keep/exclude', message: m })),
-      );
-    const req = parsed.data;
-    return heavy(c, () => work.recommend(req));
-  });
-
-  // Saved stacks: reading is open, writing needs the token.
-  const authorised = (c: Context): Response | undefined => {
-    if (!writeToken) return apiError(c, 403, 'writes are disabled: start the server with MLNAV_TOKEN set');
-    // Only the Bearer scheme: a bare "Authorization: secret" is not a credential.
-    const auth = /^Bearer +(\S+)$/i.exec(c.req.header('Authorization') ?? '');
-    const given = Buffer.from(auth?.[1] ?? '');
-    const want = Buffer.from(writeToken);
-    if (given.length !== want.length || !timingSafeEqual(given, want)) return apiError(c, 401, 'a valid bearer token is needed to write', 'Authorization');
-    return undefined;
-  };
-  app.post('/api/stacks', limit, async (c) => {
-    const denied = authorised(c);
-    if (denied) return denied;
-    if (!stacks) return apiError(c, 503, 'no stack storage configured');
-    const b = await jsonBody(c);
-    if (!b.ok) return b.res;
-    const { stack, problems } = stackFrom(b.body);
-    if (!stack) return invalid(c, problems!);
-    const id =
-      stack.name
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-|-$/g, '') || 'stack';
-    let saved;
-    try {
-      saved = await stacks.saveStack(id, stack);
-    } catch (e) {
-      // A lock another process holds was waited for a bounded time: try again shortly.
-      if (e instanceof StoreError && e.kind === 'busy')
-        return apiError(c, 503, 'the database is busy; try again in a moment', undefined, { 'Retry-After': '2' });
-      if (e instanceof StoreError && e.kind === 'read-only') return apiError(c, 503, 'the database is read-only; stacks cannot be saved');
-      throw e;
-    }
-    return heavy(c, () => work.analyze(stack), withAnalysis({ id: saved.id, savedAt: saved.savedAt }), 201);
-  });
-  app.get('/api/stacks', async (c) => c.json(stacks ? await stacks.listStacks() : []));
-  app.get('/api/stacks/:id', async (c) => {
-    const saved = stacks ? await stacks.getStack(c.req.param('id')) : undefined;
-    if (!saved) return apiError(c, 404, `no stack "${c.req.param('id')}"`, 'id');
-    return heavy(c, () => work.analyze(saved.stack), withAnalysis(saved));
-  });
-
-  app.all('/api/*', (c) => apiError(c, 404, `no such endpoint: ${c.req.method} ${c.req.path}`));
-
-  if (webRoot && existsSync(join(webRoot, 'index.html'))) {
-    const root = relative(process.cwd(), webRoot) || '.';
-    app.use('/assets/*', async (c, next) => {
-      await next();
-      if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+  app.route('/api/stacks', stackRoutes(store ?? opts.stacks, current));
+  if (store) {
+    app.route('/api/session', sessionRoutes(store));
+    app.route('/api/radars', radarRoutes(store, current));
+    app.route('/api/proposals', proposalRoutes(store, current));
+    app.route('/api/audit', auditRoutes(store));
+    // A tool's history: every approved change to it, who made it and why.
+    app.get('/api/tools/:id/history', async (c) => {
+      if (!state.catalogue.byId.has(c.req.param('id'))) return apiError(c, 404, `no tool "${c.req.param('id')}"`, 'id');
+      c.header('Cache-Control', 'no-store');
+      return c.json(await store.audit({ target: `tool:${c.req.param('id')}` }));
     });
-    // The HTML names the hashed assets, so it must be revalidated; the assets never change.
-    app.use('*', async (c, next) => {
-      await next();
-      if (c.res.status === 200 && !c.req.path.startsWith('/assets/') && (c.res.headers.get('Content-Type') ?? '').startsWith('text/html'))
-        c.res.headers.set('Cache-Control', 'no-cache');
-    });
-    // index.html comes with the map drawn into it (once, at start-up), gzipped once too.
-    const index = prerenderIndexHtml(readFileSync(join(webRoot, 'index.html'), 'utf8'), web.map);
-    const indexGz = new Uint8Array(gzipSync(index));
-    const sendIndex = (c: Context) => {
-      c.header('Content-Type', 'text/html; charset=utf-8');
-      c.header('Cache-Control', 'no-cache');
-      c.header('Vary', 'Accept-Encoding');
-      if (!/\bgzip\b/.test(c.req.header('Accept-Encoding') ?? '')) return c.body(index);
-      c.header('Content-Encoding', 'gzip');
-      return c.body(indexGz as Uint8Array<ArrayBuffer>);
-    };
-    app.get('/', sendIndex);
-    app.get('/index.html', sendIndex);
-    app.use('*', compress());
-    app.use('*', serveStatic({ root }));
+  } else {
+    for (const path of ['/api/session', '/api/radars', '/api/proposals', '/api/audit'])
+      app.all(`${path}/*`, (c) => apiError(c, 503, 'this server has no database: accounts, radars and proposals are off'));
   }
-  app.notFound((c) => (c.req.path.startsWith('/api/') ? apiError(c, 404, 'not found') : c.text('Not found', 404)));
+  // Everything else is the catalogue's: handed to the current catalogue app whole.
+  app.all('*', (c) => state.app.fetch(c.req.raw));
   app.onError((err, c) => {
+    if (err instanceof StoreError && err.kind === 'busy') return apiError(c, 503, 'the database is busy; try again in a moment', undefined, { 'Retry-After': '2' });
+    if (err instanceof StoreError && err.kind === 'read-only') return apiError(c, 503, 'the database is read-only: nothing can be written now');
     console.error(err);
     return apiError(c, 500, 'internal error');
   });
+
+  if (store) {
+    let loading: Promise<void> | undefined;
+    let again = false;
+    let seen = -1;
+    const reload = async () => {
+      const version = await store.catalogueVersion();
+      if (version === seen) return;
+      const base = await store.readCatalogue();
+      if (!base) return;
+      const { tools } = await layeredTools(store, base.tools);
+      const catalogue = buildCatalogue(base.taxonomy, tools);
+      const info = (await store.info()) ?? opts.info;
+      const work = opts.makeWork ? await opts.makeWork(catalogue) : inlineWork(catalogue);
+      const old = state.work;
+      state = { catalogue, info, work, app: createCatalogueApp({ ...opts, catalogue, info, work, radar: undefined }) };
+      seen = version;
+      if (old !== opts.work || opts.makeWork) await old.close?.();
+    };
+    /** One reload at a time; a change announced during one triggers one more. */
+    const schedule = (): Promise<void> => {
+      if (loading) {
+        again = true;
+        return loading;
+      }
+      loading = reload()
+        .catch((e) => console.error(`mlnav: could not reload the catalogue: ${(e as Error).message}`))
+        .finally(() => {
+          loading = undefined;
+          if (again) {
+            again = false;
+            void schedule();
+          }
+        });
+      return loading;
+    };
+    app.reload = schedule;
+    const stopped = store.catalogueVersion().then((v) => {
+      seen = v;
+      return store.onCatalogueChange(() => void schedule());
+    });
+    app.stop = async () => {
+      (await stopped)();
+      if (state.work !== opts.work) await state.work.close();
+    };
+  }
   return app;
 }

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { CatalogueError, describeProblems, importFolder } from '../../app/open-catalogue.js';
 import { formatProblem } from '../../core/problems.js';
 import { writeCatalogueFolder } from '../../formats/catalogue-folder.js';
-import { SqliteStore } from '../../store/sqlite/sqlite-store.js';
+import { openStore } from '../../store/open-store.js';
 import { UserError, dbPathOf, printJson, withCatalogue } from '../context.js';
 
 export function registerImportExport(program: Command): void {
@@ -16,7 +16,7 @@ export function registerImportExport(program: Command): void {
     .action(async (dir: string, opts: { json?: boolean }, cmd: Command) => {
       const path = resolve(dir);
       if (!existsSync(path)) throw new UserError(`${dir}: no such folder`);
-      const store = await SqliteStore.open(dbPathOf(cmd));
+      const store = await openStore(dbPathOf(cmd));
       try {
         const { info, problems } = await importFolder(store, path);
         if (opts.json) return printJson({ ok: true, ...info, problems });

@@ -18,7 +18,8 @@ export function registerServe(program: Command): void {
     .option('--port <n>', 'port to listen on', '8080')
     .option('--host <addr>', 'address to listen on', '127.0.0.1')
     .option('--no-opener-policy', 'leave out Cross-Origin-Opener-Policy (saves a browser process switch per navigation)')
-    .action(async (opts: { port: string; host: string; openerPolicy: boolean }, cmd: Command) => {
+    .option('--private', 'every read needs a signed-in user or an API token too (writes always do)')
+    .action(async (opts: { port: string; host: string; openerPolicy: boolean; private?: boolean }, cmd: Command) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port must be a port number, not "${opts.port}"`, 2);
       // The catalogue is read once; the store stays open for saved stacks.
@@ -32,12 +33,16 @@ export function registerServe(program: Command): void {
       }
       for (const w of opened.warnings) process.stderr.write(`mlnav: ${w}\n`);
       const { catalogue, info, store } = opened;
-      const writeToken = process.env.MLNAV_TOKEN || undefined;
       // Analyses and recommendations run in worker threads, so reads and health checks never wait on a solver.
-      const work = new WorkPool(catalogue);
-      await work.ready();
-      const app = createApp({ catalogue, info, webRoot: webRootDir, stacks: store, writeToken, openerPolicy: opts.openerPolicy, work });
-      if (!writeToken) process.stderr.write('mlnav: MLNAV_TOKEN is not set, so writes (saving stacks) are refused\n');
+      const makeWork = async (cat: typeof catalogue) => {
+        const pool = new WorkPool(cat);
+        await pool.ready();
+        return pool;
+      };
+      const work = await makeWork(catalogue);
+      const app = createApp({ catalogue, info, webRoot: webRootDir, store, private: opts.private, openerPolicy: opts.openerPolicy, work, makeWork });
+      if (!(await store.listUsers()).length)
+        process.stderr.write('mlnav: there are no users yet, so every write is refused: add one with `mlnav user add NAME --role admin`\n');
       if (!existsSync(join(webRootDir, 'index.html'))) process.stderr.write('mlnav: the web app is not built (npm run build); serving the API only\n');
       let running;
       try {
@@ -54,6 +59,7 @@ export function registerServe(program: Command): void {
         const stop = () =>
           void running
             .close(10_000)
+            .then(() => app.stop?.())
             .then(() => work.close())
             .then(() => store.close())
             .then(resolve);

@@ -32,3 +32,29 @@ export function editionState(radar: Radar, editionIndex = radar.editions.length 
     return { id: b.id, name: b.name, quadrant: b.quadrant, ring: b.ring, movement, history, rationale: b.rationale, tool: b.tool, link: b.link };
   });
 }
+
+/** What changed from one edition to the next: what entered, moved (with the ring it came from) and left. */
+export interface EditionDiff {
+  from?: string;
+  to: string;
+  entered: BlipState[];
+  moved: Array<BlipState & { fromRing: string }>;
+  left: Array<{ id: string; name: string; quadrant: string; ring: string }>;
+  unchanged: number;
+}
+
+/** The diff of edition `index` against the one before it (everything entered in the first edition). */
+export function diffEdition(radar: Radar, index = radar.editions.length - 1): EditionDiff {
+  const state = editionState(radar, index);
+  const prev = index > 0 ? radar.editions[index - 1]! : undefined;
+  const now = new Set(state.map((b) => b.id));
+  const before = new Map((prev?.blips ?? []).map((b) => [b.id, b]));
+  return {
+    from: prev?.date,
+    to: radar.editions[index]!.date,
+    entered: state.filter((b) => !before.has(b.id)),
+    moved: state.filter((b) => b.movement === 'moved-in' || b.movement === 'moved-out').map((b) => ({ ...b, fromRing: before.get(b.id)!.ring })),
+    left: (prev?.blips ?? []).filter((b) => !now.has(b.id)).map((b) => ({ id: b.id, name: b.name, quadrant: b.quadrant, ring: b.ring })),
+    unchanged: state.filter((b) => before.has(b.id) && before.get(b.id)!.ring === b.ring).length,
+  };
+}
