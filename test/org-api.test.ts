@@ -180,19 +180,31 @@ describe.each(backends)('organisation API on %s', (_kind, make) => {
     expect(csvOut.headers.get('content-type')).toMatch(/text\/csv/);
     expect(await csvOut.text()).toMatch(/Homegrown thing/);
     expect((await call('GET', '/api/radars/imported/export?format=pdf')).status).toBe(400);
-    expect((await call('PUT', '/api/radars/catalogue/blips/mlflow', { body: { name: 'MLflow', quadrant: quadrant.id, ring: ring.id }, as: 'ad' })).status).toBe(409);
+    expect((await call('PUT', '/api/radars/catalogue/blips/mlflow', { body: { name: 'MLflow', quadrant: quadrant.id, ring: ring.id }, as: 'ad' })).status).toBe(
+      409,
+    );
     expect((await json(await call('GET', '/api/radars/catalogue'))).editions[0].blips.length).toBe(cat.tools.length);
   });
 
   it('proposals: a viewer proposes with a placement preview; an editor cannot approve their own; approval changes the tool page and its history', async () => {
     const tool = cat.tools.find((t) => t.id === 'mlflow')!;
-    expect((await call('POST', '/api/proposals', { body: { kind: 'change-tool', tool: 'mlflow', changes: { license: 'MIT' }, reason: 'x' } })).status).toBe(401);
-    const bad = await call('POST', '/api/proposals', { body: { kind: 'change-tool', tool: 'mlflow', changes: { openSource: 'yes' }, reason: 'it is open' }, as: 'vi' });
+    expect((await call('POST', '/api/proposals', { body: { kind: 'change-tool', tool: 'mlflow', changes: { license: 'MIT' }, reason: 'x' } })).status).toBe(
+      401,
+    );
+    const bad = await call('POST', '/api/proposals', {
+      body: { kind: 'change-tool', tool: 'mlflow', changes: { openSource: 'yes' }, reason: 'it is open' },
+      as: 'vi',
+    });
     expect(bad.status).toBe(400);
     expect((await json(bad)).error.parameter).toBe('changes.openSource');
     expect((await call('POST', '/api/proposals', { body: { kind: 'change-tool', tool: 'nope', changes: {}, reason: 'a reason' }, as: 'vi' })).status).toBe(400);
     const res = await call('POST', '/api/proposals', {
-      body: { kind: 'change-tool', tool: 'mlflow', changes: { description: 'Tracks experiments and registers models (changed by us).' }, reason: 'our wording' },
+      body: {
+        kind: 'change-tool',
+        tool: 'mlflow',
+        changes: { description: 'Tracks experiments and registers models (changed by us).' },
+        reason: 'our wording',
+      },
       as: 'vi',
     });
     expect(res.status).toBe(201);
@@ -201,7 +213,9 @@ describe.each(backends)('organisation API on %s', (_kind, make) => {
     expect((await call('POST', `/api/proposals/${p.id}/vote`, { body: { vote: 'up' }, as: 'ed2' })).status).toBe(200);
     expect((await call('POST', `/api/proposals/${p.id}/review`, { body: { decision: 'approve' }, as: 'vi' })).status).toBe(403);
     expect((await call('POST', `/api/proposals/${p.id}/review`, { body: { decision: 'reject' }, as: 'ed' })).status).toBe(400);
-    const own = await json(await call('POST', '/api/proposals', { body: { kind: 'change-tool', tool: 'mlflow', changes: {}, reason: 'my own idea' }, as: 'ed' }));
+    const own = await json(
+      await call('POST', '/api/proposals', { body: { kind: 'change-tool', tool: 'mlflow', changes: {}, reason: 'my own idea' }, as: 'ed' }),
+    );
     expect((await call('POST', `/api/proposals/${own.id}/review`, { body: { decision: 'approve' }, as: 'ed' })).status).toBe(403);
     const approved = await call('POST', `/api/proposals/${p.id}/review`, { body: { decision: 'approve', comment: 'reads better' }, as: 'ed' });
     expect(approved.status).toBe(200);
@@ -209,7 +223,10 @@ describe.each(backends)('organisation API on %s', (_kind, make) => {
     expect((await call('POST', `/api/proposals/${p.id}/review`, { body: { decision: 'approve' }, as: 'ed' })).status).toBe(409);
     expect((await call('POST', `/api/proposals/${p.id}/vote`, { body: { vote: 'up' }, as: 'ed2' })).status).toBe(409);
     // The catalogue is rebuilt on the change: the tool page says what was approved.
-    await vi.waitFor(async () => expect((await json(await call('GET', '/api/tools/mlflow'))).tool.description).toMatch(/changed by us/), { timeout: 5000, interval: 25 });
+    await vi.waitFor(async () => expect((await json(await call('GET', '/api/tools/mlflow'))).tool.description).toMatch(/changed by us/), {
+      timeout: 5000,
+      interval: 25,
+    });
     const history = await json(await call('GET', '/api/tools/mlflow/history'));
     expect(history).toHaveLength(1);
     expect(history[0]).toMatchObject({ actor: 'ed', action: 'tool.change', reason: 'our wording', before: { description: tool.description } });
@@ -221,13 +238,23 @@ describe.each(backends)('organisation API on %s', (_kind, make) => {
   it('a new-tool proposal adds a tool; a move-blip proposal moves a blip in the draft', async () => {
     const base = cat.tools.find((t) => t.id === 'optuna')!;
     const fresh = { ...base, id: 'our-tuner', name: 'Our Tuner', aliases: [], repository: undefined, website: undefined };
-    const p = await json(await call('POST', '/api/proposals', { body: { kind: 'new-tool', tool: JSON.parse(JSON.stringify(fresh)), reason: 'we built it' }, as: 'vi' }));
+    const p = await json(
+      await call('POST', '/api/proposals', { body: { kind: 'new-tool', tool: JSON.parse(JSON.stringify(fresh)), reason: 'we built it' }, as: 'vi' }),
+    );
     expect(p.state).toBe('open');
     expect((await call('POST', `/api/proposals/${p.id}/review`, { body: { decision: 'approve', comment: 'ok' }, as: 'ad' })).status).toBe(200);
     await vi.waitFor(async () => expect((await call('GET', '/api/tools/our-tuner')).status).toBe(200), { timeout: 5000, interval: 25 });
-    const m = await json(await call('POST', '/api/proposals', { body: { kind: 'move-blip', radar: 'platform', blip: 'mlflow', ring: 'stop', reason: 'we are leaving it' }, as: 'vi' }));
+    const m = await json(
+      await call('POST', '/api/proposals', {
+        body: { kind: 'move-blip', radar: 'platform', blip: 'mlflow', ring: 'stop', reason: 'we are leaving it' },
+        as: 'vi',
+      }),
+    );
     expect(m.from).toEqual({ ring: 'use', quadrant: expect.any(String) });
-    expect((await call('POST', '/api/proposals', { body: { kind: 'move-blip', radar: 'platform', blip: 'nope', ring: 'stop', reason: 'no blip' }, as: 'vi' })).status).toBe(404);
+    expect(
+      (await call('POST', '/api/proposals', { body: { kind: 'move-blip', radar: 'platform', blip: 'nope', ring: 'stop', reason: 'no blip' }, as: 'vi' }))
+        .status,
+    ).toBe(404);
     expect((await call('POST', `/api/proposals/${m.id}/review`, { body: { decision: 'approve', comment: 'agreed' }, as: 'ed2' })).status).toBe(200);
     const draft = (await json(await call('GET', '/api/radars/platform', { as: 'ed' }))).draft.blips;
     expect(draft.find((b: any) => b.id === 'mlflow')).toMatchObject({ ring: 'stop', movement: 'moved-out' });
@@ -239,7 +266,18 @@ describe.each(backends)('organisation API on %s', (_kind, make) => {
     expect((await call('GET', '/api/audit?limit=0', { as: 'ad' })).status).toBe(400);
     const log = await json(await call('GET', '/api/audit', { as: 'ad' }));
     const actions = new Set(log.map((e: any) => e.action));
-    for (const a of ['radar.create', 'radar.blip.put', 'radar.blip.delete', 'radar.publish', 'radar.import', 'proposal.add', 'proposal.vote', 'proposal.approve', 'tool.change', 'tool.add'])
+    for (const a of [
+      'radar.create',
+      'radar.blip.put',
+      'radar.blip.delete',
+      'radar.publish',
+      'radar.import',
+      'proposal.add',
+      'proposal.vote',
+      'proposal.approve',
+      'tool.change',
+      'tool.add',
+    ])
       expect(actions).toContain(a);
     expect(log.every((e: any) => e.actor && e.at)).toBe(true);
     const mine = await json(await call('GET', '/api/audit?target=radar:platform', { as: 'ad' }));

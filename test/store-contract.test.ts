@@ -88,9 +88,7 @@ describe.each(stores)('store contract: %s', (_kind, make) => {
     expect(await store.findToken('tok2')).toBeUndefined();
     expect((await store.listUsers()).map((u) => u.name)).toEqual(['ana']);
     const actions = (await store.audit()).map((a) => `${a.action} ${a.target}`);
-    expect(actions).toEqual(
-      expect.arrayContaining(['user.add user:ana', 'token.add token:tok1', 'token.revoke token:tok1', 'user.remove user:bo']),
-    );
+    expect(actions).toEqual(expect.arrayContaining(['user.add user:ana', 'token.add token:tok1', 'token.revoke token:tok1', 'user.remove user:bo']));
   });
 
   it('sessions expire', async () => {
@@ -136,16 +134,25 @@ describe.each(stores)('store contract: %s', (_kind, make) => {
 
   it('proposals: vote, approve applies in the same transaction, a second review is refused, a refused apply changes nothing', async () => {
     const tool = bundledCatalogue().tools[0]!;
-    const p = await store.addProposal({ kind: 'change-tool', reason: 'licence changed', payload: { tool: tool.id, changes: { license: 'MIT' } } }, { user: 'ana' });
+    const p = await store.addProposal(
+      { kind: 'change-tool', reason: 'licence changed', payload: { tool: tool.id, changes: { license: 'MIT' } } },
+      { user: 'ana' },
+    );
     expect(p).toMatchObject({ state: 'open', author: 'ana', votes: { up: 0, down: 0 } });
     expect(await store.vote(p.id, 1, { user: 'cy' })).toMatchObject({ votes: { up: 1 } });
     expect(await store.vote(p.id, -1, { user: 'cy' })).toMatchObject({ votes: { up: 0, down: 1 } });
     const v0 = await store.catalogueVersion();
     const changed: number[] = [];
     const stop = await store.onCatalogueChange((v) => changed.push(v));
-    const done = await store.review(p.id, 'approve', 'checked the LICENSE file', async (prop, w) => {
-      await w.putToolOverride({ ...tool, license: 'MIT' }, { user: 'ed', reason: prop.reason });
-    }, { user: 'ed' });
+    const done = await store.review(
+      p.id,
+      'approve',
+      'checked the LICENSE file',
+      async (prop, w) => {
+        await w.putToolOverride({ ...tool, license: 'MIT' }, { user: 'ed', reason: prop.reason });
+      },
+      { user: 'ed' },
+    );
     expect(done).toMatchObject({ state: 'approved', review: { by: 'ed', decision: 'approve', comment: 'checked the LICENSE file' } });
     expect(await store.review(p.id, 'reject', 'late', async () => {}, { user: 'ed' })).toBe('closed');
     expect(await store.vote(p.id, 1, { user: 'cy' })).toBe('closed');
@@ -160,10 +167,16 @@ describe.each(stores)('store contract: %s', (_kind, make) => {
 
     const q = await store.addProposal({ kind: 'change-tool', reason: 'again', payload: { tool: tool.id } }, { user: 'ana' });
     await expect(
-      store.review(q.id, 'approve', '', async (_p, w) => {
-        await w.putToolOverride({ ...tool, license: 'GPL-3.0' }, { user: 'ed' });
-        throw new ApplyRefused('conflict');
-      }, { user: 'ed' }),
+      store.review(
+        q.id,
+        'approve',
+        '',
+        async (_p, w) => {
+          await w.putToolOverride({ ...tool, license: 'GPL-3.0' }, { user: 'ed' });
+          throw new ApplyRefused('conflict');
+        },
+        { user: 'ed' },
+      ),
     ).rejects.toThrow(ApplyRefused);
     expect((await store.getProposal(q.id))!.state).toBe('open');
     expect((await store.toolOverrides())[0]!.tool.license).toBe('MIT');

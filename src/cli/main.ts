@@ -24,7 +24,10 @@ export function buildProgram(): Command {
     .name('mlnav')
     .description('MLOps Navigator: the MLOps tooling landscape, computed and explained')
     .version(version)
-    .option('--db <file|url>', 'SQLite file, or postgres://user@host/db[?schema=NAME] for a shared deployment (created and loaded with the bundled catalogue on first use); default ./mlnav.db or $MLNAV_DB')
+    .option(
+      '--db <file|url>',
+      'SQLite file, or postgres://user@host/db[?schema=NAME] for a shared deployment (created and loaded with the bundled catalogue on first use); default ./mlnav.db or $MLNAV_DB',
+    )
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   for (const register of [

@@ -103,7 +103,8 @@ export function createApp(opts: AppOptions): ServedApp {
   // Everything else is the catalogue's: handed to the current catalogue app whole.
   app.all('*', (c) => state.app.fetch(c.req.raw));
   app.onError((err, c) => {
-    if (err instanceof StoreError && err.kind === 'busy') return apiError(c, 503, 'the database is busy; try again in a moment', undefined, { 'Retry-After': '2' });
+    if (err instanceof StoreError && err.kind === 'busy')
+      return apiError(c, 503, 'the database is busy; try again in a moment', undefined, { 'Retry-After': '2' });
     if (err instanceof StoreError && err.kind === 'read-only') return apiError(c, 503, 'the database is read-only: nothing can be written now');
     console.error(err);
     return apiError(c, 500, 'internal error');

@@ -19,7 +19,10 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * browser attaches to cross-site requests, is not enough); tokens need none, as browsers never send them
  * on their own. In private mode every read needs a signed-in viewer too.
  */
-export function authenticate(accounts: AccountStore | undefined, opts: { private?: boolean; open?: (path: string) => boolean } = {}): MiddlewareHandler<AuthEnv> {
+export function authenticate(
+  accounts: AccountStore | undefined,
+  opts: { private?: boolean; open?: (path: string) => boolean } = {},
+): MiddlewareHandler<AuthEnv> {
   return async (c, next) => {
     const header = c.req.header('Authorization');
     if (header !== undefined) {
@@ -53,7 +56,10 @@ export function authenticate(accounts: AccountStore | undefined, opts: { private
 /** 401 without a caller, 403 with too low a role; otherwise the caller. */
 export function requireRole(c: Context<AuthEnv>, role: Role): User | Response {
   const user = c.get('user');
-  if (!user) return apiError(c, 401, `sign in or send an API token (Authorization: Bearer …); this needs the ${role} role`, 'Authorization', { 'WWW-Authenticate': 'Bearer' });
+  if (!user)
+    return apiError(c, 401, `sign in or send an API token (Authorization: Bearer …); this needs the ${role} role`, 'Authorization', {
+      'WWW-Authenticate': 'Bearer',
+    });
   if (roleRank(user.role) < roleRank(role)) return apiError(c, 403, `${user.name} is a ${user.role}; this needs the ${role} role`);
   return user;
 }

@@ -35,6 +35,13 @@ export async function parseBody<S extends z.ZodType>(c: Context, schema: S): Pro
   const b = await jsonBody(c);
   if (!b.ok) return b;
   const r = schema.safeParse(b.body);
-  if (!r.success) return { ok: false, res: invalid(c, r.error.issues.map((i) => ({ field: fieldPath(i.path), message: i.message }))) };
+  if (!r.success)
+    return {
+      ok: false,
+      res: invalid(
+        c,
+        r.error.issues.map((i) => ({ field: fieldPath(i.path), message: i.message })),
+      ),
+    };
   return { ok: true, value: r.data };
 }

@@ -148,7 +148,6 @@ export function createCatalogueApp({ catalogue: cat, info, webRoot, radar: ownRa
     return c.json(toolDetail(cat, tool));
   });
 
-
   app.post('/api/validate', limit, async (c) => {
     const b = await jsonBody(c);
     if (!b.ok) return b.res;
@@ -192,7 +191,6 @@ export function createCatalogueApp({ catalogue: cat, info, webRoot, radar: ownRa
     const req = parsed.data;
     return heavy(c, () => work.recommend(req));
   });
-
 
   app.all('/api/*', (c) => apiError(c, 404, `no such endpoint: ${c.req.method} ${c.req.path}`));
 

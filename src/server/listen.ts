@@ -17,7 +17,10 @@ export class ListenError extends Error {}
  * Serves the app with bounded waits on slow clients, and answers malformed requests (Node's own 400
  * and 431) with the security headers too. Resolves once listening; a taken port is a clear error.
  */
-export function listen(app: Pick<Hono, 'fetch'>, opts: ListenOptions): Promise<{ server: ServerType; port: number; close: (deadlineMs?: number) => Promise<void> }> {
+export function listen(
+  app: Pick<Hono, 'fetch'>,
+  opts: ListenOptions,
+): Promise<{ server: ServerType; port: number; close: (deadlineMs?: number) => Promise<void> }> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host }, (addr) => {
       resolve({ server, port: addr.port, close: (deadline) => closeGracefully(server as Server, deadline) });

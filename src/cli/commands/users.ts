@@ -32,7 +32,9 @@ async function withStore<T>(cmd: Command, fn: (store: CatalogueStore) => Promise
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 export function registerUsers(program: Command): void {
@@ -88,7 +90,7 @@ export function registerUsers(program: Command): void {
   const token = program.command('token').description('personal API tokens, for scripts');
   token
     .command('add')
-    .description("create another API token for a user (shown once)")
+    .description('create another API token for a user (shown once)')
     .argument('<user>')
     .option('--label <text>', 'what it is for', 'cli')
     .option('--json', 'print {id, user, token}')
@@ -110,7 +112,8 @@ export function registerUsers(program: Command): void {
       withStore(cmd, async (store) => {
         const tokens = await store.listTokens(opts.user);
         if (opts.json) return printJson(tokens);
-        for (const t of tokens) process.stdout.write(`${t.id}  ${t.user.padEnd(20)} ${t.label.padEnd(24)} ${t.revokedAt ? `revoked ${t.revokedAt.slice(0, 10)}` : 'live'}\n`);
+        for (const t of tokens)
+          process.stdout.write(`${t.id}  ${t.user.padEnd(20)} ${t.label.padEnd(24)} ${t.revokedAt ? `revoked ${t.revokedAt.slice(0, 10)}` : 'live'}\n`);
       }),
     );
   token

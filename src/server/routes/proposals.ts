@@ -24,7 +24,8 @@ const Vote = z.object({ vote: z.enum(['up', 'down']) }).strict();
 /** A tool checked on its own and against the rest of the catalogue: the problems name the request field. */
 function checkTool(cat: Catalogue, candidate: unknown, at: string): { tool?: Tool; problems: Problems } {
   const parsed = ToolSchema.safeParse(candidate);
-  if (!parsed.success) return { problems: parsed.error.issues.map((i) => ({ field: `${at}${i.path.length ? '.' : ''}${fieldPath(i.path)}`, message: i.message })) };
+  if (!parsed.success)
+    return { problems: parsed.error.issues.map((i) => ({ field: `${at}${i.path.length ? '.' : ''}${fieldPath(i.path)}`, message: i.message })) };
   const others = cat.tools.filter((t) => t.id !== parsed.data.id);
   const problems = crossCheck([...others, parsed.data], cat.tax)
     .filter((p) => p.toolId === parsed.data.id && p.index === others.length && p.severity === 'error')
@@ -36,7 +37,8 @@ function checkTool(cat: Catalogue, candidate: unknown, at: string): { tool?: Too
 function toolOutcome(cat: Catalogue, p: { kind: string; tool?: unknown; changes?: Record<string, unknown> }): { tool?: Tool; problems: Problems } {
   if (p.kind === 'new-tool') {
     const id = (p.tool as { id?: unknown } | null)?.id;
-    if (typeof id === 'string' && cat.byId.has(id)) return { problems: [{ field: 'tool.id', message: `"${id}" is already in the catalogue: propose a change-tool instead` }] };
+    if (typeof id === 'string' && cat.byId.has(id))
+      return { problems: [{ field: 'tool.id', message: `"${id}" is already in the catalogue: propose a change-tool instead` }] };
     return checkTool(cat, p.tool, 'tool');
   }
   const base = cat.byId.get(p.tool as string);
@@ -61,7 +63,7 @@ export function proposalRoutes(store: CatalogueStore, current: Current): Hono<Au
     if (!b.ok) return b.res;
     const cat = current().catalogue;
     const body = b.value;
-    let preview: Record<string, unknown> = {};
+    let preview: Record<string, unknown>;
     if (body.kind === 'new-tool' || body.kind === 'change-tool') {
       const out = toolOutcome(cat, body);
       if (!out.tool) return invalid(c, out.problems);
@@ -73,7 +75,8 @@ export function proposalRoutes(store: CatalogueStore, current: Current): Hono<Au
       const blip = r.draft.find((x) => x.id === body.blip);
       if (!blip) return apiError(c, 404, `radar "${body.radar}" has no blip "${body.blip}" in its draft`, 'blip');
       if (!r.rings.some((x) => x.id === body.ring)) return invalid(c, [{ field: 'ring', message: `unknown ring "${body.ring}"` }]);
-      if (body.quadrant && !r.quadrants.some((x) => x.id === body.quadrant)) return invalid(c, [{ field: 'quadrant', message: `unknown quadrant "${body.quadrant}"` }]);
+      if (body.quadrant && !r.quadrants.some((x) => x.id === body.quadrant))
+        return invalid(c, [{ field: 'quadrant', message: `unknown quadrant "${body.quadrant}"` }]);
       preview = { from: { ring: blip.ring, quadrant: blip.quadrant } };
     }
     const { kind, reason, ...payload } = body;
@@ -138,13 +141,9 @@ export function proposalRoutes(store: CatalogueStore, current: Current): Hono<Au
       await w.putToolOverride(out.tool, actor);
     };
     try {
-      const res = await store.review(
-        id,
-        b.value.decision,
-        b.value.comment,
-        (p, w) => apply({ ...p, payload: { kind: p.kind, ...p.payload } }, w),
-        { user: user.name },
-      );
+      const res = await store.review(id, b.value.decision, b.value.comment, (p, w) => apply({ ...p, payload: { kind: p.kind, ...p.payload } }, w), {
+        user: user.name,
+      });
       if (res === 'no-proposal') return apiError(c, 404, `no proposal "${id}"`, 'id');
       if (res === 'closed') return apiError(c, 409, `proposal ${id} is already reviewed`, 'id');
       return c.json(res);

@@ -41,11 +41,13 @@ const PutBlip = z
     link: z.url({ protocol: /^https?$/ }).optional(),
   })
   .strict();
-const Publish = z
-  .object({ date: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'a date: YYYY-MM or YYYY-MM-DD') })
-  .strict();
+const Publish = z.object({ date: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'a date: YYYY-MM or YYYY-MM-DD') }).strict();
 const ImportBody = z
-  .object({ format: z.enum(['ours', 'byor-csv', 'byor-json', 'zalando', 'backstage']), content: z.string().min(1).max(200_000), date: z.string().max(60).optional() })
+  .object({
+    format: z.enum(['ours', 'byor-csv', 'byor-json', 'zalando', 'backstage']),
+    content: z.string().min(1).max(200_000),
+    date: z.string().max(60).optional(),
+  })
   .strict();
 const EXPORTS = ['ours', 'byor-csv', 'byor-json', 'zalando', 'backstage'] as const;
 
@@ -63,7 +65,16 @@ export function radarRoutes(store: CatalogueStore, current: Current): Hono<AuthE
   const builtIn = (): StoredRadar => {
     const { catalogue, info } = current();
     const r = defaultRadar(catalogue, info.loadedAt.slice(0, 7) || 'current', 'The catalogue’s radar');
-    return { id: CATALOGUE_RADAR, title: r.title, rings: r.rings, quadrants: r.quadrants, editions: r.editions.map((e) => ({ ...e, publishedAt: info.loadedAt, publishedBy: 'catalogue' })), draft: [], createdAt: info.loadedAt, createdBy: 'catalogue' };
+    return {
+      id: CATALOGUE_RADAR,
+      title: r.title,
+      rings: r.rings,
+      quadrants: r.quadrants,
+      editions: r.editions.map((e) => ({ ...e, publishedAt: info.loadedAt, publishedBy: 'catalogue' })),
+      draft: [],
+      createdAt: info.loadedAt,
+      createdBy: 'catalogue',
+    };
   };
   const load = async (id: string) => (id === CATALOGUE_RADAR ? builtIn() : store.getRadar(id));
   const noRadar = (c: Context, id: string) => apiError(c, 404, `no radar "${id}"`, 'id');
@@ -72,7 +83,10 @@ export function radarRoutes(store: CatalogueStore, current: Current): Hono<AuthE
   app.get('/', async (c) => {
     const own = await store.listRadars();
     const cat = builtIn();
-    return c.json([{ id: cat.id, title: cat.title, editions: 1, lastPublished: cat.editions[0]!.date, createdAt: cat.createdAt, createdBy: cat.createdBy, builtIn: true }, ...own]);
+    return c.json([
+      { id: cat.id, title: cat.title, editions: 1, lastPublished: cat.editions[0]!.date, createdAt: cat.createdAt, createdBy: cat.createdBy, builtIn: true },
+      ...own,
+    ]);
   });
 
   app.post('/', limit, async (c) => {
@@ -85,7 +99,8 @@ export function radarRoutes(store: CatalogueStore, current: Current): Hono<AuthE
     const quadrants = b.value.quadrants ?? tax.quadrants.map((q) => ({ id: q.id, name: q.name }));
     let draft: Blip[] = [];
     if (b.value.seed === 'catalogue') {
-      if (b.value.rings || b.value.quadrants) return invalid(c, [{ field: 'seed', message: 'seeding from the catalogue keeps its rings and quadrants; leave rings and quadrants out' }]);
+      if (b.value.rings || b.value.quadrants)
+        return invalid(c, [{ field: 'seed', message: 'seeding from the catalogue keeps its rings and quadrants; leave rings and quadrants out' }]);
       draft = builtIn().editions[0]!.blips;
     }
     const id = await store.createRadar({ id: slugify(b.value.title, 'radar'), title: b.value.title, rings, quadrants, draft }, { user: user.name });
@@ -138,7 +153,9 @@ export function radarRoutes(store: CatalogueStore, current: Current): Hono<AuthE
     const r = await store.getRadar(id);
     if (!r) return noRadar(c, id);
     const problems = [
-      ...(r.rings.some((x) => x.id === b.value.ring) ? [] : [{ field: 'ring', message: `unknown ring "${b.value.ring}" (this radar has ${r.rings.map((x) => x.id).join(', ')})` }]),
+      ...(r.rings.some((x) => x.id === b.value.ring)
+        ? []
+        : [{ field: 'ring', message: `unknown ring "${b.value.ring}" (this radar has ${r.rings.map((x) => x.id).join(', ')})` }]),
       ...(r.quadrants.some((x) => x.id === b.value.quadrant)
         ? []
         : [{ field: 'quadrant', message: `unknown quadrant "${b.value.quadrant}" (this radar has ${r.quadrants.map((x) => x.id).join(', ')})` }]),
@@ -192,7 +209,7 @@ export function radarRoutes(store: CatalogueStore, current: Current): Hono<AuthE
       title: r.title,
       rings: r.rings,
       quadrants: r.quadrants,
-      findTool: (name) => cat.byId.get(slugify(name, '')) ?.id ?? cat.tools.find((t) => t.name.toLowerCase() === name.toLowerCase())?.id,
+      findTool: (name) => cat.byId.get(slugify(name, ''))?.id ?? cat.tools.find((t) => t.name.toLowerCase() === name.toLowerCase())?.id,
     };
     const shown = `content (${b.value.format})`;
     const { format, content } = b.value;
@@ -209,11 +226,16 @@ export function radarRoutes(store: CatalogueStore, current: Current): Hono<AuthE
     }
     const errors = result.problems.filter((p) => p.severity === 'error');
     if (!result.radar || errors.length)
-      return c.json({ error: { status: 400, message: errors.map(formatProblem)[0] ?? `${shown}: nothing to import`, parameter: 'content' }, problems: result.problems }, 400);
+      return c.json(
+        { error: { status: 400, message: errors.map(formatProblem)[0] ?? `${shown}: nothing to import`, parameter: 'content' }, problems: result.problems },
+        400,
+      );
     const last = result.radar.editions[result.radar.editions.length - 1]!;
     const blips = last.blips.filter((x) => r.rings.some((g) => g.id === x.ring) && r.quadrants.some((q) => q.id === x.quadrant));
     if (blips.length !== last.blips.length)
-      return invalid(c, [{ field: 'content', message: `${last.blips.length - blips.length} blip(s) use rings or quadrants this radar does not have; map them first` }]);
+      return invalid(c, [
+        { field: 'content', message: `${last.blips.length - blips.length} blip(s) use rings or quadrants this radar does not have; map them first` },
+      ]);
     await store.replaceDraft(id, blips, { user: user.name, reason: `import (${format})` });
     return c.json({ id, blips: blips.length, warnings: result.problems.filter((p) => p.severity !== 'error').map(formatProblem) });
   });

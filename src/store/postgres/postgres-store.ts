@@ -129,7 +129,8 @@ export function pgError(where: string, e: unknown): StoreError {
   if (code === '28P01' || code === '28000') return new StoreError(`${where}: PostgreSQL refused the credentials (${msg})`, 'other');
   if (code === '3D000') return new StoreError(`${where}: no such database (${msg}); create it first`, 'other');
   // Serialization failure, deadlock, lock or statement timeout: the write can be tried again.
-  if (code === '40001' || code === '40P01' || code === '55P03' || code === '57014') return new StoreError(`${where} is busy (${msg}): try again in a moment`, 'busy');
+  if (code === '40001' || code === '40P01' || code === '55P03' || code === '57014')
+    return new StoreError(`${where} is busy (${msg}): try again in a moment`, 'busy');
   if (code === '25006') return new StoreError(`${where} is read-only: reads work, but nothing can be written to it`, 'read-only');
   return new StoreError(`${where}: ${msg}`, 'other');
 }

@@ -220,7 +220,13 @@ export abstract class SqlStore implements CatalogueStore {
 
   async stackHistory(id: string): Promise<Array<Omit<StoredStack, 'id'>>> {
     const rows = await this.db.selectFrom('stack_revisions').selectAll().where('stack_id', '=', id).orderBy('id').execute();
-    return rows.map((r, i) => ({ name: r.name, savedAt: r.saved_at, savedBy: r.saved_by ?? undefined, revision: i + 1, stack: JSON.parse(r.document) as Stack }));
+    return rows.map((r, i) => ({
+      name: r.name,
+      savedAt: r.saved_at,
+      savedBy: r.saved_by ?? undefined,
+      revision: i + 1,
+      stack: JSON.parse(r.document) as Stack,
+    }));
   }
 
   // ---- accounts --------------------------------------------------------------------------------
@@ -323,10 +329,7 @@ export abstract class SqlStore implements CatalogueStore {
 
   // ---- radars ----------------------------------------------------------------------------------
 
-  async createRadar(
-    radar: { id: string; title: string; rings: Radar['rings']; quadrants: Radar['quadrants']; draft?: Blip[] },
-    actor: Actor,
-  ): Promise<string> {
+  async createRadar(radar: { id: string; title: string; rings: Radar['rings']; quadrants: Radar['quadrants']; draft?: Blip[] }, actor: Actor): Promise<string> {
     return this.tx(async (trx) => {
       const taken = new Set(
         (
@@ -341,10 +344,26 @@ export abstract class SqlStore implements CatalogueStore {
       for (let n = 2; taken.has(id); n++) id = `${radar.id}-${n}`;
       await trx
         .insertInto('radars')
-        .values({ id, title: radar.title, rings: JSON.stringify(radar.rings), quadrants: JSON.stringify(radar.quadrants), created_at: now(), created_by: actor.user })
+        .values({
+          id,
+          title: radar.title,
+          rings: JSON.stringify(radar.rings),
+          quadrants: JSON.stringify(radar.quadrants),
+          created_at: now(),
+          created_by: actor.user,
+        })
         .execute();
-      for (const b of radar.draft ?? []) await trx.insertInto('radar_blips').values({ radar_id: id, blip_id: b.id, document: JSON.stringify(b) }).execute();
-      await this.record(trx, actor, 'radar.create', `radar:${id}`, undefined, { title: radar.title, rings: radar.rings, quadrants: radar.quadrants, blips: radar.draft?.length ?? 0 });
+      for (const b of radar.draft ?? [])
+        await trx
+          .insertInto('radar_blips')
+          .values({ radar_id: id, blip_id: b.id, document: JSON.stringify(b) })
+          .execute();
+      await this.record(trx, actor, 'radar.create', `radar:${id}`, undefined, {
+        title: radar.title,
+        rings: radar.rings,
+        quadrants: radar.quadrants,
+        blips: radar.draft?.length ?? 0,
+      });
       return id;
     });
   }
@@ -420,7 +439,11 @@ export abstract class SqlStore implements CatalogueStore {
   replaceDraft(radarId: string, blips: Blip[], actor: Actor): Promise<boolean> {
     return this.tx(async (trx) => {
       if (!(await this.lockRadar(trx, radarId))) return false;
-      const before = await trx.selectFrom('radar_blips').select((eb) => eb.fn.countAll<number>().as('n')).where('radar_id', '=', radarId).executeTakeFirstOrThrow();
+      const before = await trx
+        .selectFrom('radar_blips')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('radar_id', '=', radarId)
+        .executeTakeFirstOrThrow();
       await trx.deleteFrom('radar_blips').where('radar_id', '=', radarId).execute();
       for (let i = 0; i < blips.length; i += CHUNK)
         await trx
@@ -525,7 +548,14 @@ export abstract class SqlStore implements CatalogueStore {
         .set({ state: decision === 'approve' ? 'approved' : 'rejected', reviewer: actor.user, decision, comment, reviewed_at: reviewedAt })
         .where('id', '=', id)
         .execute();
-      await this.record(trx, who, `proposal.${decision}`, `proposal:${id}`, { state: 'open' }, { state: decision === 'approve' ? 'approved' : 'rejected', comment });
+      await this.record(
+        trx,
+        who,
+        `proposal.${decision}`,
+        `proposal:${id}`,
+        { state: 'open' },
+        { state: decision === 'approve' ? 'approved' : 'rejected', comment },
+      );
       const after = await trx.selectFrom('proposals').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
       return this.proposalFrom(trx, after as DB['proposals'] & { id: number });
     });
