@@ -91,7 +91,7 @@ describe.each(backends)('organisation API on %s', (_kind, make) => {
     expect((await create({ Cookie: session, 'X-CSRF-Token': 'forged' })).status).toBe(403);
     expect((await create({ Cookie: session, 'X-CSRF-Token': csrf })).status).toBe(201);
     expect((await call('DELETE', '/api/session', { headers: { Cookie: session } })).status).toBe(204);
-    expect(await json(await call('GET', '/api/session', { headers: { Cookie: session } }))).toEqual({ user: null });
+    expect(await json(await call('GET', '/api/session', { headers: { Cookie: session } }))).toEqual({ user: null, accounts: true });
     expect((await create({ Cookie: session, 'X-CSRF-Token': csrf })).status).toBe(401);
   });
 

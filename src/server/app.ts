@@ -97,8 +97,10 @@ export function createApp(opts: AppOptions): ServedApp {
       return c.json(await store.audit({ target: `tool:${c.req.param('id')}` }));
     });
   } else {
+    // The web app asks who is signed in on every load: without a database, nobody, and there are no accounts.
+    app.get('/api/session', (c) => c.json({ user: null, accounts: false }));
     for (const path of ['/api/session', '/api/radars', '/api/proposals', '/api/audit'])
-      app.all(`${path}/*`, (c) => apiError(c, 503, 'this server has no database: accounts, radars and proposals are off'));
+      app.all(path === '/api/session' ? path : `${path}/*`, (c) => apiError(c, 503, 'this server has no database: accounts, radars and proposals are off'));
   }
   // Everything else is the catalogue's: handed to the current catalogue app whole.
   app.all('*', (c) => state.app.fetch(c.req.raw));

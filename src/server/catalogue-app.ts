@@ -25,7 +25,7 @@ import { exportBackstage } from '../formats/radar/backstage.js';
 import { apiError } from './errors.js';
 import { openApiDocument } from './openapi.js';
 import { FrozenJson, Lru } from './frozen.js';
-import { securityHeaders } from './security-headers.js';
+import { EMBED_CONTENT_SECURITY_POLICY, securityHeaders } from './security-headers.js';
 import { prerenderIndexHtml } from '../app/prerender.js';
 
 export interface CatalogueAppOptions {
@@ -219,6 +219,15 @@ export function createCatalogueApp({ catalogue: cat, info, webRoot, radar: ownRa
     };
     app.get('/', sendIndex);
     app.get('/index.html', sendIndex);
+    // The embeddable view (`/embed#/radars/ID`): the app without its chrome, which any site may frame. It is
+    // safe to frame: the session cookie is SameSite=Lax, so a framed page is never signed in and cannot write.
+    const plain = readFileSync(join(webRoot, 'index.html'), 'utf8');
+    app.get('/embed', (c) => {
+      c.header('Content-Security-Policy', EMBED_CONTENT_SECURITY_POLICY);
+      c.header('X-Frame-Options', undefined);
+      c.header('Cache-Control', 'no-cache');
+      return c.html(plain);
+    });
     app.use('*', compress());
     app.use('*', serveStatic({ root }));
   }

@@ -14,6 +14,9 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/** The same policy for the embeddable view, which other sites may frame. */
+export const EMBED_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("frame-ancestors 'none'", 'frame-ancestors *');
+
 const HEADERS: ReadonlyArray<readonly [string, string]> = [
   ['Content-Security-Policy', CONTENT_SECURITY_POLICY],
   ['X-Content-Type-Options', 'nosniff'],
@@ -28,8 +31,8 @@ const HEADERS: ReadonlyArray<readonly [string, string]> = [
  * Cross-Origin-Opener-Policy: on by default. It puts the app in a browsing-context group of its own. A tab
  * opened blank then needs a new renderer process for it: 180-260 ms in headless Chromium on the 2-core bench
  * machine. A navigation from another site needs one with or without COOP (BENCHMARKS.md, third session). A
- * deployment that prefers that time to the isolation can turn it off (`mlnav serve --no-opener-policy`): the
- * app has no cookies or session for an opener to abuse.
+ * deployment that prefers that time to the isolation can turn it off (`mlnav serve --no-opener-policy`); the
+ * session cookie is HttpOnly and SameSite=Lax either way.
  */
 export const OPENER_POLICY: readonly [string, string] = ['Cross-Origin-Opener-Policy', 'same-origin'];
 

@@ -14,6 +14,11 @@ import { RecommendPage } from './pages/RecommendPage';
 // The radar page is small and in the entry (no second request when it is the first view); its legend, with
 // the Markdown renderer, is a chunk of its own.
 import { RadarPage } from './pages/RadarPage';
+import { RadarsPage } from './pages/RadarsPage';
+import { OrgRadarPage } from './pages/OrgRadarPage';
+import { ProposalsPage } from './pages/ProposalsPage';
+import { SignInPage } from './pages/SignInPage';
+import { signOut, useSession } from './lib/session';
 import './styles.css';
 
 const NAV = [
@@ -25,6 +30,15 @@ const NAV = [
   ['/stack', 'Your stack'],
   ['/recommend', 'Recommend'],
 ] as const;
+/** Pages that only a server has (a static export has no accounts or radars of its own). */
+const SERVER_NAV = [
+  ['/radars', 'Radars'],
+  ['/proposals', 'Proposals'],
+] as const;
+/** `/embed#/radars/ID`: a radar without the app's chrome, for a wiki or dashboard to frame. */
+const embed = /\/embed$/.test(location.pathname);
+/** Routes that need neither the catalogue nor a placeholder. */
+const OWN_ROUTES = ['/signin', '/radars', '/proposals'];
 
 // What the first view needs is already on its way (web/public/first-view.js started the request). Reading and
 // parsing it, and drawing the interactive map, are long tasks: they wait until the page's own picture of the
@@ -36,8 +50,26 @@ const catalogueRequest = radarFirst
   ? new Promise<WebCatalogue>((resolve, reject) => (window.requestIdleCallback ?? setTimeout)(() => loadCatalogue().then(resolve, reject)))
   : firstPaint.then(loadCatalogue);
 
+function Account() {
+  const session = useSession();
+  if (!session.accounts) return null;
+  return session.user ? (
+    <span class="account">
+      {session.user.name} ({session.user.role}){' '}
+      <button type="button" class="link" onClick={() => void signOut()}>
+        Sign out
+      </button>
+    </span>
+  ) : (
+    <a class="account" href={href('/signin')}>
+      Sign in
+    </a>
+  );
+}
+
 function App() {
   const route = useRoute();
+  const session = useSession();
   const [cat, setCat] = useState<WebCatalogue | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -62,6 +94,14 @@ function App() {
 
   const filtered = route.path === '/' || route.path === '/table' || route.path === '/lifecycle';
   const toolId = route.path.startsWith('/tools/') ? decodeURIComponent(route.path.slice('/tools/'.length)) : null;
+  const radarId = route.path.startsWith('/radars/') ? decodeURIComponent(route.path.slice('/radars/'.length)) : null;
+  const own = OWN_ROUTES.includes(route.path) || radarId !== null;
+  if (embed)
+    return (
+      <main id="main" class="embed">
+        {radarId ? <OrgRadarPage id={radarId} cat={cat} params={route.params} embed /> : <RadarPage params={route.params} />}
+      </main>
+    );
   // Filters carry over between the views that use them.
   const keep = new URLSearchParams([...route.params].filter(([k]) => k !== 'ids' && k !== 'diagonal'));
   return (
@@ -83,11 +123,18 @@ function App() {
               {label}
             </a>
           ))}
+          {session.accounts &&
+            SERVER_NAV.map(([path, label]) => (
+              <a key={path} href={href(path)} aria-current={route.path === path || (path === '/radars' && radarId !== null) ? 'page' : undefined}>
+                {label}
+              </a>
+            ))}
         </nav>
+        <Account />
       </header>
       <main id="main" tabIndex={-1}>
         {error && <p role="alert">Could not load the catalogue: {error}</p>}
-        {!cat && !error && !filtered && route.path !== '/radar' && <p aria-busy="true">Loading the catalogue…</p>}
+        {!cat && !error && !filtered && route.path !== '/radar' && !own && <p aria-busy="true">Loading the catalogue…</p>}
         {filtered && !error && <FilterBar cat={cat} filters={filters} params={route.params} shown={shown.length} />}
         {route.path === '/' && !error && (cat ? <MapPage cat={cat} shown={shown} params={route.params} /> : <MapPlaceholder params={route.params} />)}
         {cat && route.path === '/table' && <TablePage cat={cat} shown={shown} />}
@@ -97,11 +144,22 @@ function App() {
         {cat && route.path === '/recommend' && <RecommendPage cat={cat} params={route.params} />}
         {route.path === '/radar' && <RadarPage params={route.params} />}
         {cat && toolId && <ToolPage id={toolId} cat={cat} />}
-        {cat && !filtered && !toolId && route.path !== '/compare' && route.path !== '/stack' && route.path !== '/recommend' && route.path !== '/radar' && (
-          <p role="alert">
-            No such page. <a href={href('/')}>Back to the map</a>.
-          </p>
-        )}
+        {route.path === '/signin' && <SignInPage params={route.params} />}
+        {route.path === '/radars' && <RadarsPage />}
+        {route.path === '/proposals' && <ProposalsPage params={route.params} />}
+        {radarId !== null && <OrgRadarPage id={radarId} cat={cat} params={route.params} embed={false} />}
+        {cat &&
+          !filtered &&
+          !toolId &&
+          !own &&
+          route.path !== '/compare' &&
+          route.path !== '/stack' &&
+          route.path !== '/recommend' &&
+          route.path !== '/radar' && (
+            <p role="alert">
+              No such page. <a href={href('/')}>Back to the map</a>.
+            </p>
+          )}
       </main>
       {/* While the map view waits for the catalogue, the page's picture of the map sits where the map goes, just after the app: no footer above it. */}
       {(cat || route.path !== '/') && (

@@ -17,10 +17,10 @@ export function sessionRoutes(accounts: AccountStore): Hono<AuthEnv> {
 
   app.get('/', async (c) => {
     const user = c.get('user');
-    if (!user) return c.json({ user: null });
+    if (!user) return c.json({ user: null, accounts: true });
     const cookie = getCookie(c, SESSION_COOKIE);
     const s = cookie && c.get('via') === 'session' ? await accounts.findSession(sha256(cookie), new Date().toISOString()) : undefined;
-    return c.json({ user: { name: user.name, role: user.role }, ...(s ? { csrf: s.csrf } : {}) });
+    return c.json({ user: { name: user.name, role: user.role }, accounts: true, ...(s ? { csrf: s.csrf } : {}) });
   });
 
   app.post('/', limit, async (c) => {

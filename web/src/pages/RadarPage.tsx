@@ -6,25 +6,41 @@ import { loadRadar, type Radar } from '../lib/data';
 import { downloadPng, downloadSvg } from '../lib/download';
 import { lazy, Suspense } from 'preact/compat';
 import { href } from '../lib/route';
+import type { ComponentChildren } from 'preact';
 
 // The legend renders each rationale's Markdown (marked + DOMPurify): its own chunk, loaded once the radar is on screen.
 const RadarLegend = lazy(() => import('./RadarLegend').then((m) => ({ default: m.RadarLegend })));
 
-/** The adoption radar: an edition picker with movement, quadrant zoom, search, a legend with rationale, print. */
-export function RadarPage({ params }: { params: URLSearchParams }) {
-  const [radar, setRadar] = useState<Radar | null>(null);
+/**
+ * The adoption radar: an edition picker with movement, quadrant zoom, search, a legend with rationale, print.
+ * Without `radar` it shows the catalogue's (at #/radar); an organisation's radar page passes its own, its path and
+ * what goes under the title.
+ */
+export function RadarPage({
+  params,
+  radar: given,
+  path = '/radar',
+  children,
+}: {
+  params: URLSearchParams;
+  radar?: Radar;
+  path?: string;
+  children?: ComponentChildren;
+}) {
+  const [loaded, setRadar] = useState<Radar | null>(null);
+  const radar = given ?? loaded;
   const [error, setError] = useState<string | null>(null);
   const host = useRef<HTMLDivElement>(null);
   // The legend (hundreds of rendered Markdown rationales) waits until the radar has been painted.
   const [showLegend, setShowLegend] = useState(false);
   useEffect(() => {
-    loadRadar().then(setRadar, (e: Error) => setError(e.message));
-  }, []);
+    if (!given) loadRadar().then(setRadar, (e: Error) => setError(e.message));
+  }, [given]);
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
     else next.delete(key);
-    history.replaceState(null, '', href('/radar', next));
+    history.replaceState(null, '', href(path, next));
     window.dispatchEvent(new HashChangeEvent('hashchange'));
   };
   // The edition in the URL, else the latest.
@@ -87,6 +103,7 @@ export function RadarPage({ params }: { params: URLSearchParams }) {
   return (
     <section class="radar-page" aria-labelledby="radar-title">
       <h1 id="radar-title">{radar.title}</h1>
+      {children}
       <div class="toolbar">
         <label class="filter inline">
           <span>Edition</span>

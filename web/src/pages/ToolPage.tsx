@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { loadTool, type ToolDetail, type WebCatalogue } from '../lib/data';
 import { href } from '../lib/route';
+import { ToolOrg } from './ToolOrg';
 import { namesFrom, placementStep, placementSummary } from '../../../src/wording/en';
 
 function ToolLinks({ label, tools }: { label: string; tools: ToolDetail['worksWith'] }) {
@@ -213,6 +214,7 @@ export function ToolPage({ id, cat }: { id: string; cat: WebCatalogue }) {
           <ToolLinks label="Works with" tools={detail.worksWith} />
           <ToolLinks label="Competes with" tools={[...detail.competesWith, ...detail.competedBy]} />
         </section>
+        <ToolOrg id={tool.id} tool={tool} />
       </div>
     </article>
   );

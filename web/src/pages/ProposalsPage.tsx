@@ -1,0 +1,120 @@
+import { useEffect, useState } from 'preact/hooks';
+import { href } from '../lib/route';
+import { canEdit, getJsonApi, send, useSession } from '../lib/session';
+
+interface Proposal {
+  id: number;
+  kind: 'new-tool' | 'change-tool' | 'move-blip';
+  state: 'open' | 'approved' | 'rejected';
+  author: string;
+  reason: string;
+  payload: Record<string, unknown>;
+  createdAt: string;
+  votes: { up: number; down: number; by: Record<string, 1 | -1> };
+  review?: { by: string; decision: string; comment: string; at: string };
+}
+
+function What({ p }: { p: Proposal }) {
+  const pl = p.payload as { tool?: unknown; changes?: Record<string, unknown>; radar?: string; blip?: string; ring?: string };
+  if (p.kind === 'change-tool')
+    return (
+      <>
+        Change <a href={href(`/tools/${String(pl.tool)}`)}>{String(pl.tool)}</a>: {Object.keys(pl.changes ?? {}).join(', ') || 'nothing'}
+        <pre class="small">{JSON.stringify(pl.changes, null, 2)}</pre>
+      </>
+    );
+  if (p.kind === 'new-tool') return <>Add the tool {String((pl.tool as { name?: string })?.name ?? '')}</>;
+  return (
+    <>
+      Move <strong>{pl.blip}</strong> to {pl.ring} on <a href={href(`/radars/${encodeURIComponent(pl.radar ?? '')}`)}>{pl.radar}</a>
+    </>
+  );
+}
+
+/** The review queue: open proposals with their reasons and votes; editors approve or reject with a comment. */
+export function ProposalsPage({ params }: { params: URLSearchParams }) {
+  const session = useSession();
+  const state = params.get('state') ?? 'open';
+  const [list, setList] = useState<Proposal[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Record<number, string>>({});
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    getJsonApi<Proposal[]>(`api/proposals?state=${state}`).then(setList, (e: Error) => setError(e.message));
+  }, [state, tick]);
+  if (error) return <p role="alert">{error}</p>;
+  if (!list) return <p aria-busy="true">Loading proposals…</p>;
+  const act = (id: number, run: () => Promise<unknown>) =>
+    run()
+      .then(() => setTick((t) => t + 1))
+      .catch((e: Error) => setProblem((p) => ({ ...p, [id]: e.message })));
+  return (
+    <section aria-labelledby="proposals-title">
+      <h1 id="proposals-title">Proposals</h1>
+      <nav class="group tabs" aria-label="Proposal state">
+        {['open', 'approved', 'rejected'].map((s) => (
+          <a key={s} href={href('/proposals', { state: s })} aria-current={s === state ? 'page' : undefined}>
+            {s}
+          </a>
+        ))}
+      </nav>
+      {!list.length && <p class="muted">No {state} proposals.</p>}
+      <ol class="proposals">
+        {list.map((p) => (
+          <li key={p.id} data-proposal-id={p.id} class="proposal">
+            <p>
+              <strong>#{p.id}</strong> <What p={p} />
+            </p>
+            <p>
+              “{p.reason}” — {p.author}, {p.createdAt.slice(0, 10)} · {p.votes.up} for, {p.votes.down} against
+            </p>
+            {p.review && (
+              <p class="muted">
+                {p.review.decision === 'approve' ? 'Approved' : 'Rejected'} by {p.review.by} on {p.review.at.slice(0, 10)}: {p.review.comment}
+              </p>
+            )}
+            {p.state === 'open' && session.user && (
+              <div class="actions">
+                <button type="button" onClick={() => act(p.id, () => send('POST', `api/proposals/${p.id}/vote`, { vote: 'up' }))}>
+                  Vote for
+                </button>
+                <button type="button" onClick={() => act(p.id, () => send('POST', `api/proposals/${p.id}/vote`, { vote: 'down' }))}>
+                  Vote against
+                </button>
+              </div>
+            )}
+            {p.state === 'open' && canEdit(session) && (
+              <form
+                class="review"
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  const form = e.currentTarget as HTMLFormElement;
+                  const f = new FormData(form);
+                  const decision = (e as SubmitEvent).submitter?.getAttribute('value') ?? 'approve';
+                  act(p.id, () => send('POST', `api/proposals/${p.id}/review`, { decision, comment: String(f.get('comment') ?? '') }));
+                }}
+              >
+                <label class="filter wide">
+                  <span>Comment</span>
+                  <input name="comment" aria-label={`Comment on proposal ${p.id}`} />
+                </label>
+                <button type="submit" name="decision" value="approve">
+                  Approve
+                </button>
+                <button type="submit" name="decision" value="reject">
+                  Reject
+                </button>
+              </form>
+            )}
+            {problem[p.id] && <p role="alert">{problem[p.id]}</p>}
+          </li>
+        ))}
+      </ol>
+      {!session.user && (
+        <p class="muted">
+          <a href={href('/signin', { next: '/proposals' })}>Sign in</a> to vote, propose or review.
+        </p>
+      )}
+    </section>
+  );
+}
