@@ -14,6 +14,7 @@ export interface Names {
   tool(id: string): string;
   interlock(id: string): string;
   ring(id: string): string;
+  group(id: string): string;
   quadrant(id: string): string;
   persona(id: string): string;
   maturityModel(id: string): string;
@@ -25,7 +26,8 @@ export function namesFrom(tax: Taxonomy, toolName: (id: string) => string | unde
   const caps = map(tax.capabilities),
     stages = map(tax.stages),
     locks = map(tax.interlocks),
-    rings = map(tax.rings);
+    rings = map(tax.rings),
+    groups = map(tax.capabilityGroups);
   const quads = map(tax.quadrants),
     personas = map(tax.personas),
     models = map(tax.maturityModels);
@@ -35,6 +37,7 @@ export function namesFrom(tax: Taxonomy, toolName: (id: string) => string | unde
     tool: (id) => toolName(id) ?? id,
     interlock: (id) => locks.get(id) ?? id,
     ring: (id) => rings.get(id) ?? id,
+    group: (id) => groups.get(id) ?? id,
     quadrant: (id) => quads.get(id) ?? id,
     persona: (id) => personas.get(id) ?? id,
     maturityModel: (id) => models.get(id) ?? id,
@@ -245,7 +248,9 @@ export function whyText(w: Why, n: Names): string {
     case 'partial':
       return `only partly for ${andList(w.needs.map((x) => lower(need(x, n))))} (no allowed tool has it as a core feature)`;
     case 'ring':
-      return `${n.ring(w.ring)} ring`;
+      return w.practice
+        ? `${n.ring(w.ring)} ring at best for ${lower(n.group(w.practice))}, a practice too young for any tool to be proven`
+        : `${n.ring(w.ring)} ring`;
     case 'maintenance':
       return 'in maintenance only';
     case 'young':

@@ -1,3 +1,4 @@
+import { categoryRing, practiceCeiling } from '../radar/evidence.js';
 import type { Catalogue } from '../catalogue/catalogue.js';
 import { isRetired, type Tool } from '../catalogue/tool.js';
 import { RECOMMEND_WEIGHTS, VARIANTS, type RecommendWeights, type VariantKind } from './weights.js';
@@ -44,7 +45,7 @@ export type Why =
   | { code: 'covers'; needs: string[] }
   | { code: 'only'; needs: string[] }
   | { code: 'partial'; needs: string[] }
-  | { code: 'ring'; ring: string }
+  | { code: 'ring'; ring: string; practice?: string }
   | { code: 'maintenance' }
   | { code: 'young'; years: number }
   | { code: 'closed-source' }
@@ -121,18 +122,17 @@ function coversAt(cat: Catalogue, tool: Pick<Tool, 'capabilities'>, need: string
   return stage.capabilities.essential.some((c) => tool.capabilities[c]?.strength === strength && !cat.tax.capability.get(c)?.countsOnlyWith);
 }
 
-/** The ring a tool's categories suggest (the strongest), and its risk. */
-export function ringOf(cat: Catalogue, tool: Tool): { ring: string; risk: number } {
-  const rings = cat.tax.taxonomy.rings;
-  let best: { ring: string; risk: number } | undefined;
-  for (const c of tool.categories) {
-    const ring = cat.tax.category.get(c)?.ring;
-    const risk = ring !== undefined ? cat.tax.ringRisk.get(ring) : undefined;
-    if (ring !== undefined && risk !== undefined && (!best || risk < best.risk)) best = { ring, risk };
-  }
-  // A tool without a known category sits in the middle ring.
-  const mid = rings[Math.floor((rings.length - 1) / 2)]!;
-  return best ?? { ring: mid.id, risk: mid.risk };
+/**
+ * The ring a tool's categories suggest (the strongest), and its risk; for `uses` (the needs it would be chosen
+ * for) a practice too young for any tool to be proven caps it (see core/radar/evidence.ts).
+ */
+export function ringOf(cat: Catalogue, tool: Tool, uses: readonly string[] = []): { ring: string; risk: number; practice?: string; since?: number } {
+  const order = cat.tax.taxonomy.rings.map((r) => r.id);
+  let ring = categoryRing(cat, tool).ring;
+  const ceiling = practiceCeiling(cat, uses);
+  const capped = ceiling && order.indexOf(ceiling.ring) > order.indexOf(ring);
+  if (capped) ring = ceiling.ring;
+  return { ring, risk: cat.tax.ringRisk.get(ring) ?? 0, ...(capped ? { practice: ceiling.group } : {}), ...(ceiling ? { since: ceiling.since } : {}) };
 }
 
 /** Entries that sell their ML capabilities through other entries (general clouds), per the `via` claims. */
@@ -183,7 +183,7 @@ function score(
 ): Scored {
   const covers = coverage(cat, t, needs);
   const partial = needs.filter((n) => partialOk.has(n) && coversAt(cat, t, n, 'partial'));
-  const { ring, risk } = ringOf(cat, t);
+  const { ring, risk, practice, since } = ringOf(cat, t, [...covers, ...partial]);
   const why: Why[] = [];
   let cost = w.tool + w.ring * risk + w.perNeed * (covers.length + partial.length) + w.partial * partial.length;
   if (t.status.state === 'maintenance') {
@@ -192,8 +192,10 @@ function score(
   }
   // Maturity from age is measured against the newest first release in the catalogue: no clock in the core.
   const years = newestRelease(cat) - t.firstRelease;
-  if (years < w.matureAfterYears) {
-    cost += w.youth * (w.matureAfterYears - years);
+  // In a practice that is itself young, a tool is young only against the practice's age (evidence.ts).
+  const mature = since === undefined ? w.matureAfterYears : Math.min(w.matureAfterYears, Math.max(1, newestRelease(cat) - since));
+  if (years < mature) {
+    cost += w.youth * (mature - years);
     why.push({ code: 'young', years: Math.max(0, years) });
   }
   if (!t.openSource && !openRequired) {
@@ -220,7 +222,7 @@ function score(
     cost -= Math.min(w.adoptionCap, w.adoption * links);
     why.push({ code: 'integrated-by', tools: links });
   }
-  why.unshift({ code: 'ring', ring });
+  why.unshift(practice ? { code: 'ring', ring, practice } : { code: 'ring', ring });
   if (partial.length) why.unshift({ code: 'partial', needs: partial });
   // Costs are kept in twentieths: whole numbers for the solver once scaled, fine enough for the adoption term.
   return { tool: t, covers, partial, ring, risk, cost: Math.round(cost * 20) / 20, why };

@@ -86,6 +86,7 @@ export function checkTaxonomy(t: Taxonomy): Array<{ field: string; message: stri
     ref(`categories[${i}].quadrant`, 'quadrant', quadrants, c.quadrant);
     ref(`categories[${i}].ring`, 'ring', rings, c.ring);
   });
+  t.capabilityGroups.forEach((g, i) => g.ringCeiling && ref(`capabilityGroups[${i}].ringCeiling.ring`, 'ring', rings, g.ringCeiling.ring));
   t.capabilities.forEach((c, i) => {
     ref(`capabilities[${i}].group`, 'capability group', groups, c.group);
     (c.countsOnlyWith ?? []).forEach((d, j) => ref(`capabilities[${i}].countsOnlyWith[${j}]`, 'capability', caps, d));

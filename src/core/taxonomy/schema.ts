@@ -93,6 +93,15 @@ export const CapabilityGroup = z.object({
   name: z.string().min(1),
   ml: z.boolean().describe('whether the group is ML work (as opposed to general infrastructure or software delivery)'),
   description: z.string().min(1),
+  ringCeiling: z
+    .object({
+      ring: Id,
+      since: z.number().int().min(1970).max(2100).describe('the year the practice took shape: a tool is judged young against it, not against older fields'),
+      reason: z.string().min(10),
+    })
+    .strict()
+    .optional()
+    .describe('the innermost ring any tool can have when used for this kind of work, and why (a practice too young for any tool to be proven)'),
 });
 
 export const Capability = z.object({

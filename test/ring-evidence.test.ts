@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { recommend } from '../src/core/recommend/recommend.js';
+import { ringEvidence } from '../src/core/radar/evidence.js';
+import { bundledCatalogue } from './helpers/bundled.js';
+import { buildCatalogue } from '../src/core/catalogue/catalogue.js';
+import type { Tool } from '../src/core/catalogue/tool.js';
+
+const cat = bundledCatalogue();
+const tool = (id: string) => cat.byId.get(id)!;
+const rings = cat.tax.taxonomy.rings.map((r) => r.id);
+
+describe('rings from evidence', () => {
+  it('a mature vendor is not "adopt" for a practice too young for any tool to be proven (Datadog for LLM observability)', async () => {
+    const { highsSolver } = await import('../src/solver/highs.js');
+    const r = recommend(cat, { needs: ['llm-observability'] }, await highsSolver());
+    expect(r.feasible).toBe(true);
+    const chosen = r.tools;
+    expect(chosen).not.toContain('datadog');
+    // An open-source tool made for LLM tracing and evaluation, not a general monitoring suite.
+    expect(chosen.every((id) => tool(id).openSource && tool(id).categories.every((c) => cat.tax.category.get(c)!.ring !== rings[0]))).toBe(true);
+    const dd = ringEvidence(cat, tool('datadog'), { uses: ['llm-observability'] });
+    expect(rings.indexOf(dd.ring)).toBeGreaterThan(0);
+    expect(dd.reasons.map((x) => x.code)).toEqual(['category', 'practice']);
+    // For what it was built for, it keeps its category's ring.
+    expect(ringEvidence(cat, tool('datadog'), { uses: ['infrastructure-observability'] }).ring).toBe(rings[0]);
+  });
+
+  it('retired tools go to the outermost ring, young and maintenance tools outward; the owners decision wins over all', () => {
+    const retired = cat.tools.find((t) => t.status.state === 'discontinued')!;
+    expect(ringEvidence(cat, retired).ring).toBe(rings.at(-1));
+    expect(ringEvidence(cat, retired).reasons.at(-1)!.code).toBe('retired');
+    const base = tool('kubernetes');
+    const year = cat.tools.reduce((m, t) => Math.max(m, t.firstRelease), 0);
+    const young: Tool = { ...base, id: 'brand-new', firstRelease: year };
+    const withYoung = buildCatalogue(cat.tax.taxonomy, [...cat.tools, young]);
+    expect(rings.indexOf(ringEvidence(withYoung, young).ring)).toBe(2);
+    const maint: Tool = { ...base, id: 'kept-alive', status: { ...base.status, state: 'maintenance' } };
+    const withMaint = buildCatalogue(cat.tax.taxonomy, [...cat.tools, maint]);
+    expect(ringEvidence(withMaint, maint).ring).toBe(rings.at(-2));
+    const decided = ringEvidence(cat, retired, { decided: { radar: 'ours', date: '2026-06', ring: rings[1]! } });
+    expect(decided.ring).toBe(rings[1]);
+    expect(decided.reasons.at(-1)).toMatchObject({ code: 'decided', radar: 'ours' });
+  });
+
+  it("two of the organisation's teams using a tool count as evidence it is proven there", () => {
+    // A platform in part 3's Assess ring, old enough and active: two teams running it make it a Trial.
+    const assessTool = cat.tools.find((t) => {
+      const e = ringEvidence(cat, t);
+      return e.ring === rings[2] && e.reasons.length === 1 && t.status.state === 'active';
+    })!;
+    expect(assessTool).toBeDefined();
+    const e = ringEvidence(cat, assessTool, { teams: 2 });
+    expect(e.ring).toBe(rings[1]);
+    expect(e.reasons.map((r) => r.code)).toEqual(['category', 'used-by-teams']);
+    expect(ringEvidence(cat, assessTool, { teams: 1 }).ring).toBe(rings[2]);
+  });
+});
