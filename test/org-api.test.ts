@@ -300,6 +300,33 @@ describe.each(backends)('organisation API on %s', (_kind, make) => {
     ]);
   });
 
+  it("a radar seeded from evidence: the organisation's tools, rings with reasons, its own published decisions winning", async () => {
+    const persona = cat.tax.taxonomy.personas[0]!.id;
+    const rings = cat.tax.taxonomy.rings.map((r) => r.id);
+    expect((await call('POST', '/api/radars', { body: { title: 'Too early', seed: 'evidence' }, as: 'ed' })).status).toBe(201); // stacks exist from the test above
+    const stack = {
+      name: 'Two teams',
+      teams: [
+        { name: 'A', persona, tools: ['ray', 'mlflow'] },
+        { name: 'B', persona, tools: ['ray'] },
+      ],
+    };
+    expect((await call('POST', '/api/stacks', { body: stack, as: 'ed' })).status).toBe(201);
+    // An owner's decision on a published radar with the catalogue's rings.
+    await call('POST', '/api/radars', { body: { title: 'Decisions' }, as: 'ed' });
+    const q = cat.tax.taxonomy.quadrants[0]!.id;
+    await call('PUT', '/api/radars/decisions/blips/mlflow', { body: { name: 'MLflow', quadrant: q, ring: rings.at(-1), tool: 'mlflow' }, as: 'ed' });
+    await call('POST', '/api/radars/decisions/editions', { body: { date: '2026-12-15' }, as: 'ed' });
+    const made = await json(await call('POST', '/api/radars', { body: { title: 'From evidence', seed: 'evidence' }, as: 'ed' }));
+    const draft = (await json(await call('GET', `/api/radars/${made.id}`, { as: 'ed' }))).draft.blips;
+    const by = Object.fromEntries(draft.map((b: any) => [b.id, b]));
+    expect(Object.keys(by).sort()).toEqual(['mlflow', 'ray']);
+    expect(by.ray.rationale).toMatch(/2 of your teams already use it/);
+    expect(by.mlflow.ring).toBe(rings.at(-1));
+    expect(by.mlflow.rationale).toMatch(/Your decision on the radar "Decisions" \(2026-12-15\)/);
+    expect((await call('POST', '/api/radars', { body: { title: 'X', seed: 'evidence', rings: [{ id: 'a', name: 'A' }] }, as: 'ed' })).status).toBe(400);
+  });
+
   it('private mode: reads need a user too; health and sign-in stay open', async () => {
     const priv = createApp({ catalogue: cat, info, store, private: true });
     expect((await priv.request('/api/tools?limit=1')).status).toBe(401);

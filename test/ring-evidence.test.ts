@@ -10,6 +10,19 @@ const tool = (id: string) => cat.byId.get(id)!;
 const rings = cat.tax.taxonomy.rings.map((r) => r.id);
 
 describe('rings from evidence', () => {
+  it("the catalogue's radar: rings from evidence, each blip's rationale its own (not one per category)", async () => {
+    const { catalogueRadar } = await import('../src/app/catalogue-radar.js');
+    const blips = catalogueRadar(cat, '2026-12').editions[0]!.blips;
+    expect(blips).toHaveLength(cat.tools.length);
+    // Before: 400 blips shared 42 category rationales; now each states its own age and integrations.
+    expect(new Set(blips.map((b) => b.rationale)).size).toBeGreaterThan(cat.tools.length / 2);
+    const ring = (id: string) => blips.find((b) => b.id === id)!.ring;
+    // Ecosystem standards are Adopt although their category says Trial; LLM-only tools are at best Trial.
+    for (const id of ['pytorch', 'scikit-learn', 'mlflow']) expect(ring(id), id).toBe(rings[0]);
+    for (const id of ['langfuse', 'langchain', 'vllm']) expect(rings.indexOf(ring(id)), id).toBeGreaterThanOrEqual(1);
+    expect(blips.find((b) => b.id === 'pytorch')!.rationale).toMatch(/integrations/);
+  });
+
   it('a mature vendor is not "adopt" for a practice too young for any tool to be proven (Datadog for LLM observability)', async () => {
     const { highsSolver } = await import('../src/solver/highs.js');
     const r = recommend(cat, { needs: ['llm-observability'] }, await highsSolver());
@@ -20,7 +33,7 @@ describe('rings from evidence', () => {
     expect(chosen.every((id) => tool(id).openSource && tool(id).categories.every((c) => cat.tax.category.get(c)!.ring !== rings[0]))).toBe(true);
     const dd = ringEvidence(cat, tool('datadog'), { uses: ['llm-observability'] });
     expect(rings.indexOf(dd.ring)).toBeGreaterThan(0);
-    expect(dd.reasons.map((x) => x.code)).toEqual(['category', 'practice']);
+    expect(dd.reasons.map((x) => x.code)).toEqual(['category', 'track-record', 'practice']);
     // For what it was built for, it keeps its category's ring.
     expect(ringEvidence(cat, tool('datadog'), { uses: ['infrastructure-observability'] }).ring).toBe(rings[0]);
   });
@@ -46,12 +59,12 @@ describe('rings from evidence', () => {
     // A platform in part 3's Assess ring, old enough and active: two teams running it make it a Trial.
     const assessTool = cat.tools.find((t) => {
       const e = ringEvidence(cat, t);
-      return e.ring === rings[2] && e.reasons.length === 1 && t.status.state === 'active';
+      return e.ring === rings[2] && e.reasons.length === 2 && t.status.state === 'active';
     })!;
     expect(assessTool).toBeDefined();
     const e = ringEvidence(cat, assessTool, { teams: 2 });
     expect(e.ring).toBe(rings[1]);
-    expect(e.reasons.map((r) => r.code)).toEqual(['category', 'used-by-teams']);
+    expect(e.reasons.map((r) => r.code)).toEqual(['category', 'track-record', 'used-by-teams']);
     expect(ringEvidence(cat, assessTool, { teams: 1 }).ring).toBe(rings[2]);
   });
 });

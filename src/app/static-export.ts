@@ -6,7 +6,7 @@ import { toolDetail } from '../core/catalogue/detail.js';
 import type { StoreInfo } from '../store/store.js';
 import { webCatalogue } from './web-data.js';
 import { prerenderIndexHtml } from './prerender.js';
-import { defaultRadar } from '../core/radar/default.js';
+import { catalogueRadar } from './catalogue-radar.js';
 
 /**
  * Writes the read-only web app as static files: the built app, with the data it would ask the API
@@ -40,7 +40,7 @@ export function exportStaticSite(opts: {
   if (basePath) html = html.replace('<head>', `<head>\n    <base href="${basePath.replace(/[^A-Za-z0-9/_.~-]/g, '')}" />`);
   writeFileSync(join(out, 'index.html'), html);
   writeFileSync(join(out, 'data', 'catalogue.json'), JSON.stringify(web));
-  writeFileSync(join(out, 'data', 'radar.json'), JSON.stringify(defaultRadar(catalogue, info.loadedAt.slice(0, 7) || 'current')));
+  writeFileSync(join(out, 'data', 'radar.json'), JSON.stringify(catalogueRadar(catalogue, info.loadedAt.slice(0, 7) || 'current')));
   for (const t of catalogue.tools) writeFileSync(join(out, 'data', 'tools', `${t.id}.json`), JSON.stringify(toolDetail(catalogue, t)));
   dir.finish(filesUnder(out));
   return { files: catalogue.tools.length + 3 };

@@ -19,7 +19,7 @@ import { invalid, jsonBody, limit, type Problems } from './body.js';
 import { checkStack } from '../core/stack/check.js';
 import { inlineWork, WorkDeadline, WorkQueueFull, type HeavyWork } from './work.js';
 import { RecommendBody, parseToolsQuery } from './query.js';
-import { defaultRadar } from '../core/radar/default.js';
+import { catalogueRadar } from '../app/catalogue-radar.js';
 import type { Radar } from '../core/radar/schema.js';
 import { exportBackstage } from '../formats/radar/backstage.js';
 import { apiError } from './errors.js';
@@ -77,7 +77,7 @@ export function createCatalogueApp({ catalogue: cat, info, webRoot, radar: ownRa
   const web = webCatalogue(cat, info);
   const etag = `"${web.version}"`;
   // Everything that depends only on the catalogue is serialised once; query results are cached by query.
-  const radar = ownRadar ?? defaultRadar(cat, info.loadedAt.slice(0, 7) || 'current');
+  const radar = ownRadar ?? catalogueRadar(cat, info.loadedAt.slice(0, 7) || 'current');
   const frozen = {
     taxonomy: new FrozenJson(cat.tax.taxonomy),
     openapi: new FrozenJson(openApiDocument(web.version)),

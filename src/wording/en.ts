@@ -3,6 +3,7 @@
  * it, so an answer reads the same on every face; the API returns the codes themselves. Pure.
  */
 import type { Taxonomy } from '../core/taxonomy/schema.js';
+import type { RingEvidence } from '../core/radar/evidence.js';
 import type { PlacementReason, PlacementStep } from '../core/placement/place.js';
 import type { Advice, Gap, GapReason, InterlockHealth, Maturity, StackNote, UnmetRequirement } from '../core/stack/analyze.js';
 import type { Alternative, Blocked, Constraint, Why } from '../core/recommend/recommend.js';
@@ -312,4 +313,38 @@ export function factIssueText(f: FactIssue): string {
     case 'under-review':
       return `for review: ${f.found}`;
   }
+}
+
+/** A tool's ring and why, in one paragraph: each reason that moved it, in the order applied. */
+export function ringEvidenceText(e: RingEvidence, tax: Taxonomy, toolName: (id: string) => string): string {
+  const ring = (id: string) => tax.rings.find((r) => r.id === id)?.name ?? id;
+  const parts = e.reasons.map((r): string => {
+    switch (r.code) {
+      case 'category': {
+        const c = tax.categories.find((x) => x.id === r.category);
+        return `${c?.name ?? r.category}, which part 3 puts in ${ring(r.ring)}: ${c?.ringReason ?? ''}`.trim();
+      }
+      case 'no-category':
+        return `No category of part 3 fits it, so it starts in the middle ring, ${ring(r.ring)}.`;
+      case 'track-record':
+        return `${r.years === 0 ? 'First released this year' : `First released ${r.years} year${r.years === 1 ? '' : 's'} ago`}; ${r.integrations === 0 ? 'no catalogue tool lists an integration with it' : `${r.integrations} catalogue tool${r.integrations === 1 ? ' integrates' : 's integrate'} with it`}.`;
+      case 'ecosystem':
+        return `A standard much of the ecosystem builds on (${r.integrations} integrations, ${r.years} years): ${ring(r.ring)}.`;
+      case 'used-by-teams':
+        return r.teams === 1 ? `One of your teams already uses it.` : `${r.teams} of your teams already use it: ${ring(r.ring)}.`;
+      case 'young':
+        return `Young for its field: ${ring(r.ring)} at best.`;
+      case 'maintenance':
+        return `In maintenance only (fixes, no new features): ${ring(r.ring)} at best.`;
+      case 'practice': {
+        const g = tax.capabilityGroups.find((x) => x.id === r.group);
+        return `${g?.name ?? r.group}: ${g?.ringCeiling?.reason ?? ''} ${ring(r.ring)} at best.`.replace(/\s+/g, ' ');
+      }
+      case 'retired':
+        return `It is ${r.state}${r.replacedBy.length ? `; consider ${r.replacedBy.map(toolName).join(', ')}` : ''}: ${ring(r.ring)}.`;
+      case 'decided':
+        return `Your decision on the radar "${r.radar}" (${r.date}): ${ring(r.ring)}.`;
+    }
+  });
+  return parts.map((p) => (/[.!?]$/.test(p) ? p : `${p}.`)).join(' ');
 }

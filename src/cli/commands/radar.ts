@@ -3,7 +3,8 @@ import { relative, resolve } from 'node:path';
 import type { Catalogue } from '../../core/catalogue/catalogue.js';
 import { findTool } from '../../core/catalogue/catalogue.js';
 import { formatProblem } from '../../core/problems.js';
-import { defaultRadar, suggestedRadar, DEFAULT_STANDPOINT } from '../../core/radar/default.js';
+import { suggestedRadar, DEFAULT_STANDPOINT } from '../../core/radar/default.js';
+import { catalogueRadar } from '../../app/catalogue-radar.js';
 import { radarPicture } from '../../core/radar/picture.js';
 import type { Radar } from '../../core/radar/schema.js';
 import { analyzeStack } from '../../core/stack/analyze.js';
@@ -94,7 +95,7 @@ export function registerRadar(program: Command): void {
         if (o.suggest) {
           const standpoint = o.stack ? (centroid(analyzeStack(catalogue, loadStack(catalogue, o.stack)).tools) ?? DEFAULT_STANDPOINT) : DEFAULT_STANDPOINT;
           r = suggestedRadar(catalogue, o.date, standpoint, o.decided ? loadRadar(catalogue, o.decided, {}) : undefined);
-        } else r = defaultRadar(catalogue, o.date);
+        } else r = catalogueRadar(catalogue, o.date);
         process.stdout.write(`wrote ${writeRadar(r, resolve(o.out), o.format)} (${r.editions.at(-1)!.blips.length} blips)\n`);
       });
     });

@@ -1,23 +1,40 @@
 import type { Catalogue } from '../catalogue/catalogue.js';
 import { isRetired } from '../catalogue/tool.js';
+import { categoryRing, ringEvidence, type RingEvidence } from './evidence.js';
 import type { Point } from '../stack/geometry.js';
 import type { Blip, Radar } from './schema.js';
 
-/** Part 3's table: each tool in its category's ring (the most adopted of its categories); retired tools in the outermost ring. */
-export function defaultRadar(cat: Catalogue, date: string, title = 'MLOps adoption radar'): Radar {
-  const order = cat.tax.taxonomy.rings.map((r) => r.id);
-  const outer = order[order.length - 1]!;
-  const middle = order[Math.floor((order.length - 1) / 2)]!;
+/** What the catalogue's radar can know beyond the catalogue: the organisation's teams per tool, and rings its owners decided. */
+export interface RadarEvidence {
+  /** Tool id -> how many teams in the organisation's stacks use it. */
+  teams?: ReadonlyMap<string, number>;
+  /** Tool id -> the ring an owner gave it in a published edition (which wins). */
+  decided?: ReadonlyMap<string, { radar: string; date: string; ring: string }>;
+  /** Words a tool's evidence as its rationale (the faces pass their wording); default: the category's reason. */
+  rationale?: (e: RingEvidence) => string;
+}
+
+/**
+ * The catalogue's radar: every tool in the ring its evidence gives (core/radar/evidence.ts), starting
+ * from part 3's category ring; retired tools in the outermost ring. Each blip's rationale says why.
+ */
+export function defaultRadar(cat: Catalogue, date: string, title = 'MLOps adoption radar', ev: RadarEvidence = {}): Radar {
   const blips: Blip[] = cat.tools.map((t) => {
-    const cats = t.categories
-      .map((c) => cat.tax.category.get(c)!)
-      .filter(Boolean)
-      .sort((a, b) => order.indexOf(a.ring) - order.indexOf(b.ring));
-    const ring = isRetired(t) ? outer : (cats[0]?.ring ?? middle);
-    const rationale = isRetired(t)
-      ? `${t.name} is ${t.status.state}${t.status.replacedBy?.length ? `; consider ${t.status.replacedBy.join(', ')}` : ''}.`
-      : `${cats[0]?.name ?? 'Uncategorised'}: ${cats[0]?.ringReason ?? ''}`;
-    return { id: t.id, name: t.name, quadrant: cat.placement.get(t.id)!.quadrant, ring, tool: t.id, rationale };
+    const e = ringEvidence(cat, t, { teams: ev.teams?.get(t.id), decided: ev.decided?.get(t.id) });
+    const category = categoryRing(cat, t);
+    const fallback = () => {
+      if (isRetired(t)) return `${t.name} is ${t.status.state}${t.status.replacedBy?.length ? `; consider ${t.status.replacedBy.join(', ')}` : ''}.`;
+      const c = category.code === 'category' ? cat.tax.category.get(category.category) : undefined;
+      return `${c?.name ?? 'Uncategorised'}: ${c?.ringReason ?? ''}`;
+    };
+    return {
+      id: t.id,
+      name: t.name,
+      quadrant: cat.placement.get(t.id)!.quadrant,
+      ring: e.ring,
+      tool: t.id,
+      rationale: ev.rationale ? ev.rationale(e) : fallback(),
+    };
   });
   return {
     title,

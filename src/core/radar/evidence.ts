@@ -8,6 +8,8 @@ import { isRetired, type Tool } from '../catalogue/tool.js';
 export type RingReason =
   | { code: 'category'; category: string; ring: string }
   | { code: 'no-category'; ring: string }
+  | { code: 'track-record'; years: number; integrations: number }
+  | { code: 'ecosystem'; integrations: number; years: number; ring: string }
   | { code: 'used-by-teams'; teams: number; ring: string }
   | { code: 'young'; years: number; ring: string }
   | { code: 'maintenance'; ring: string }
@@ -21,6 +23,21 @@ export interface RingEvidence {
   risk: number;
   /** In the order they were applied; the last one that changed the ring decided it. */
   reasons: RingReason[];
+}
+
+/** Catalogue tools integrating with a tool (and years since its first release) that make it a standard others build on: one ring in. */
+export const ECOSYSTEM = { integrations: 15, years: 5 } as const;
+
+const links = new WeakMap<Catalogue, Map<string, number>>();
+/** How many catalogue tools list each tool in their works-with: the catalogue's own adoption signal. */
+export function integrations(cat: Catalogue): ReadonlyMap<string, number> {
+  let m = links.get(cat);
+  if (!m) {
+    m = new Map();
+    for (const t of cat.tools) for (const w of new Set(t.worksWith)) m.set(w, (m.get(w) ?? 0) + 1);
+    links.set(cat, m);
+  }
+  return m;
 }
 
 /** Teams in the organisation's stacks that use a tool before it counts as proven there (at least the second ring). */
@@ -74,7 +91,13 @@ export function practiceCeiling(cat: Catalogue, uses: readonly string[]): { grou
 export function ringEvidence(
   cat: Catalogue,
   tool: Tool,
-  opts: { uses?: readonly string[]; teams?: number; decided?: { radar: string; date: string; ring: string } } = {},
+  opts: {
+    uses?: readonly string[];
+    teams?: number;
+    decided?: { radar: string; date: string; ring: string };
+    /** Leave out age and maintenance (the recommender charges for them on their own). */
+    standingOnly?: boolean;
+  } = {},
 ): RingEvidence {
   const rings = cat.tax.taxonomy.rings;
   const order = rings.map((r) => r.id);
@@ -83,29 +106,39 @@ export function ringEvidence(
   const prior = categoryRing(cat, tool);
   let i = order.indexOf(prior.ring);
   reasons.push(prior);
-  /** Moves the ring out to at least `j` (never in). */
-  const atLeast = (j: number, reason: RingReason) => {
-    if (j > i) {
-      i = j;
-      reasons.push({ ...reason, ring: at(i) });
-    }
-  };
-  if ((opts.teams ?? 0) >= TEAMS_FOR_TRIAL && i > 1 && !isRetired(tool)) {
-    i = 1;
-    reasons.push({ code: 'used-by-teams', teams: opts.teams!, ring: at(i) });
-  }
+  const years = Math.max(0, catalogueYear(cat) - tool.firstRelease);
+  const used = integrations(cat).get(tool.id) ?? 0;
+  reasons.push({ code: 'track-record', years, integrations: used });
   const uses =
     opts.uses ??
     Object.entries(tool.capabilities)
       .filter(([, c]) => c.strength === 'core')
       .map(([id]) => id);
   const ceiling = practiceCeiling(cat, uses);
+  // A standard much of the ecosystem builds on, for years, is more proven than its category says.
+  if (used >= ECOSYSTEM.integrations && years >= ECOSYSTEM.years && i > 0 && tool.status.state === 'active' && !ceiling) {
+    i -= 1;
+    reasons.push({ code: 'ecosystem', integrations: used, years, ring: at(i) });
+  }
+  /** Moves the ring out to at least `j` (never in). */
+  const atLeast = (j: number, reason: Extract<RingReason, { code: 'young' | 'maintenance' | 'practice' | 'retired' }>) => {
+    if (j > i) {
+      i = j;
+      reasons.push({ ...reason, ring: at(i) });
+    }
+  };
+  // The organisation's own use is evidence too: stated whenever a team uses it, and from two teams it is at least the second ring.
+  if ((opts.teams ?? 0) > 0 && !isRetired(tool)) {
+    if (opts.teams! >= TEAMS_FOR_TRIAL && i > 1) i = 1;
+    reasons.push({ code: 'used-by-teams', teams: opts.teams!, ring: at(i) });
+  }
   // Young against its field: in a practice that is itself young, the practice's age is the yardstick.
-  const years = Math.max(0, catalogueYear(cat) - tool.firstRelease);
   const field = ceiling ? Math.max(1, catalogueYear(cat) - ceiling.since) : Infinity;
-  if (years < Math.min(YOUNG_YEARS.third, field)) atLeast(2, { code: 'young', years, ring: '' });
-  else if (years < Math.min(YOUNG_YEARS.second, field)) atLeast(1, { code: 'young', years, ring: '' });
-  if (tool.status.state === 'maintenance') atLeast(order.length - 2, { code: 'maintenance', ring: '' });
+  if (!opts.standingOnly) {
+    if (years < Math.min(YOUNG_YEARS.third, field)) atLeast(2, { code: 'young', years, ring: '' });
+    else if (years < Math.min(YOUNG_YEARS.second, field)) atLeast(1, { code: 'young', years, ring: '' });
+    if (tool.status.state === 'maintenance') atLeast(order.length - 2, { code: 'maintenance', ring: '' });
+  }
   if (ceiling) atLeast(order.indexOf(ceiling.ring), { code: 'practice', group: ceiling.group, ring: '' });
   if (isRetired(tool)) atLeast(order.length - 1, { code: 'retired', state: tool.status.state, replacedBy: tool.status.replacedBy ?? [], ring: '' });
   if (opts.decided && order.includes(opts.decided.ring)) {

@@ -1,4 +1,4 @@
-import { categoryRing, practiceCeiling } from '../radar/evidence.js';
+import { practiceCeiling, ringEvidence } from '../radar/evidence.js';
 import type { Catalogue } from '../catalogue/catalogue.js';
 import { isRetired, type Tool } from '../catalogue/tool.js';
 import { RECOMMEND_WEIGHTS, VARIANTS, type RecommendWeights, type VariantKind } from './weights.js';
@@ -127,12 +127,11 @@ function coversAt(cat: Catalogue, tool: Pick<Tool, 'capabilities'>, need: string
  * for) a practice too young for any tool to be proven caps it (see core/radar/evidence.ts).
  */
 export function ringOf(cat: Catalogue, tool: Tool, uses: readonly string[] = []): { ring: string; risk: number; practice?: string; since?: number } {
-  const order = cat.tax.taxonomy.rings.map((r) => r.id);
-  let ring = categoryRing(cat, tool).ring;
+  // The same evidence as the radar (category, ecosystem, practice), without age and maintenance: score() charges those itself.
+  const e = ringEvidence(cat, tool, { uses, standingOnly: true });
+  const practice = e.reasons.find((r) => r.code === 'practice');
   const ceiling = practiceCeiling(cat, uses);
-  const capped = ceiling && order.indexOf(ceiling.ring) > order.indexOf(ring);
-  if (capped) ring = ceiling.ring;
-  return { ring, risk: cat.tax.ringRisk.get(ring) ?? 0, ...(capped ? { practice: ceiling.group } : {}), ...(ceiling ? { since: ceiling.since } : {}) };
+  return { ring: e.ring, risk: e.risk, ...(practice ? { practice: practice.group } : {}), ...(ceiling ? { since: ceiling.since } : {}) };
 }
 
 /** Entries that sell their ML capabilities through other entries (general clouds), per the `via` claims. */

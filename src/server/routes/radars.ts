@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { Id, slugify } from '../../core/ids.js';
 import { Blip, RadarSchema, type Radar } from '../../core/radar/schema.js';
 import { diffEdition, editionState } from '../../core/radar/movement.js';
-import { defaultRadar } from '../../core/radar/default.js';
+import { catalogueRadar } from '../../app/catalogue-radar.js';
 import { exportBackstage, importBackstage } from '../../formats/radar/backstage.js';
 import { exportByorCsv, exportByorJson, importByorCsv, importByorJson } from '../../formats/radar/byor.js';
 import { exportZalando, importZalando } from '../../formats/radar/zalando.js';
@@ -27,8 +27,12 @@ const CreateRadar = z
     title: z.string().trim().min(1).max(120),
     quadrants: z.array(Named).length(4).refine(unique, 'quadrant ids must differ').optional(),
     rings: z.array(Named).min(1).max(8).refine(unique, 'ring ids must differ').optional(),
-    /** Start the draft with the catalogue's radar (every tool in its default ring), or empty (default). */
-    seed: z.enum(['empty', 'catalogue']).optional(),
+    /**
+     * Start the draft empty (default); with the catalogue's radar (every tool, in the ring its evidence gives);
+     * or from evidence: the tools of the organisation's saved stacks, each in the ring the catalogue's evidence
+     * and the organisation's own use give, with why; where an owner already decided a ring on a published radar, that ring.
+     */
+    seed: z.enum(['empty', 'catalogue', 'evidence']).optional(),
   })
   .strict();
 const PutBlip = z
@@ -64,7 +68,7 @@ export function radarRoutes(store: CatalogueStore, current: Current): Hono<AuthE
 
   const builtIn = (): StoredRadar => {
     const { catalogue, info } = current();
-    const r = defaultRadar(catalogue, info.loadedAt.slice(0, 7) || 'current', 'The catalogue’s radar');
+    const r = catalogueRadar(catalogue, info.loadedAt.slice(0, 7) || 'current', 'The catalogue’s radar');
     return {
       id: CATALOGUE_RADAR,
       title: r.title,
@@ -79,6 +83,31 @@ export function radarRoutes(store: CatalogueStore, current: Current): Hono<AuthE
   const load = async (id: string) => (id === CATALOGUE_RADAR ? builtIn() : store.getRadar(id));
   const noRadar = (c: Context, id: string) => apiError(c, 404, `no radar "${id}"`, 'id');
   const readOnly = (c: Context) => apiError(c, 409, `the catalogue's radar is read-only: create a radar with "seed": "catalogue" to start from it`, 'id');
+
+  /** The organisation's tools (from its saved stacks), each in the ring the evidence gives; owners' published decisions win. */
+  const evidenceDraft = async (): Promise<Blip[]> => {
+    const { catalogue, info } = current();
+    const teams = new Map<string, number>();
+    for (const s of await store.listStacks()) {
+      const stack = (await store.getStack(s.id))?.stack;
+      for (const team of stack?.teams ?? []) for (const t of new Set(team.tools)) teams.set(t, (teams.get(t) ?? 0) + 1);
+    }
+    const decided = new Map<string, { radar: string; date: string; ring: string }>();
+    const ringIds = new Set(catalogue.tax.taxonomy.rings.map((r) => r.id));
+    for (const r of await store.listRadars()) {
+      const full = await store.getRadar(r.id);
+      const last = full?.editions.at(-1);
+      if (!last) continue;
+      for (const bl of last.blips) {
+        const tool = bl.tool ?? (catalogue.byId.has(bl.id) ? bl.id : undefined);
+        const prev = tool ? decided.get(tool) : undefined;
+        // Only rings the new radar has (the catalogue's): a team radar with rings of its own decides nothing here.
+        if (tool && ringIds.has(bl.ring) && (!prev || prev.date < last.date)) decided.set(tool, { radar: full!.title, date: last.date, ring: bl.ring });
+      }
+    }
+    const all = catalogueRadar(catalogue, info.loadedAt.slice(0, 7) || 'current', undefined, { teams, decided }).editions[0]!.blips;
+    return all.filter((bl) => teams.has(bl.id));
+  };
 
   app.get('/', async (c) => {
     const own = await store.listRadars();
@@ -98,10 +127,14 @@ export function radarRoutes(store: CatalogueStore, current: Current): Hono<AuthE
     const rings = b.value.rings ?? tax.rings.map((r) => ({ id: r.id, name: r.name }));
     const quadrants = b.value.quadrants ?? tax.quadrants.map((q) => ({ id: q.id, name: q.name }));
     let draft: Blip[] = [];
-    if (b.value.seed === 'catalogue') {
+    if (b.value.seed === 'catalogue' || b.value.seed === 'evidence') {
       if (b.value.rings || b.value.quadrants)
-        return invalid(c, [{ field: 'seed', message: 'seeding from the catalogue keeps its rings and quadrants; leave rings and quadrants out' }]);
-      draft = builtIn().editions[0]!.blips;
+        return invalid(c, [
+          { field: 'seed', message: `seeding from the ${b.value.seed} keeps the catalogue's rings and quadrants; leave rings and quadrants out` },
+        ]);
+      draft = b.value.seed === 'catalogue' ? builtIn().editions[0]!.blips : await evidenceDraft();
+      if (!draft.length)
+        return invalid(c, [{ field: 'seed', message: 'no saved stack names any tool yet: save your stacks first, or seed from the catalogue' }]);
     }
     const id = await store.createRadar({ id: slugify(b.value.title, 'radar'), title: b.value.title, rings, quadrants, draft }, { user: user.name });
     return c.json({ id }, 201);

@@ -55,7 +55,7 @@ export function RadarsPage() {
             e.preventDefault();
             const f = new FormData(e.currentTarget as HTMLFormElement);
             setProblem(null);
-            send<{ id: string }>('POST', 'api/radars', { title: String(f.get('title') ?? ''), seed: f.get('seed') === 'catalogue' ? 'catalogue' : 'empty' })
+            send<{ id: string }>('POST', 'api/radars', { title: String(f.get('title') ?? ''), seed: String(f.get('seed') ?? 'empty') })
               .then(({ id }) => (location.hash = href(`/radars/${encodeURIComponent(id)}`, { view: 'edit' })))
               .catch((err: Error) => setProblem(err.message));
           }}
@@ -65,9 +65,13 @@ export function RadarsPage() {
             <span>Title</span>
             <input name="title" required maxLength={120} placeholder="e.g. Data platform radar" />
           </label>
-          <label class="filter inline">
-            <input type="checkbox" name="seed" value="catalogue" />
-            <span>Start from the catalogue’s radar (every tool in its default ring, to prune)</span>
+          <label class="filter">
+            <span>Start from</span>
+            <select name="seed">
+              <option value="empty">nothing (an empty draft)</option>
+              <option value="evidence">your saved stacks: their tools, in the rings the evidence gives, with why</option>
+              <option value="catalogue">the catalogue’s radar: every tool, to prune</option>
+            </select>
           </label>
           {problem && <p role="alert">{problem}</p>}
           <button type="submit">Create radar</button>
