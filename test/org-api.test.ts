@@ -210,6 +210,9 @@ describe.each(backends)('organisation API on %s', (_kind, make) => {
     expect(res.status).toBe(201);
     const p = await json(res);
     expect(p).toMatchObject({ state: 'open', placement: { before: { quadrant: expect.any(String) }, after: { quadrant: expect.any(String) } } });
+    const queued = (await json(await call('GET', '/api/proposals?state=open'))).find((x: any) => x.id === p.id);
+    expect(queued.preview.fields).toEqual([{ field: 'description', from: tool.description, to: 'Tracks experiments and registers models (changed by us).' }]);
+    expect(queued.preview.placement.after.quadrant).toBe(queued.preview.placement.before.quadrant);
     expect((await call('POST', `/api/proposals/${p.id}/vote`, { body: { vote: 'up' }, as: 'ed2' })).status).toBe(200);
     expect((await call('POST', `/api/proposals/${p.id}/review`, { body: { decision: 'approve' }, as: 'vi' })).status).toBe(403);
     expect((await call('POST', `/api/proposals/${p.id}/review`, { body: { decision: 'reject' }, as: 'ed' })).status).toBe(400);
@@ -232,6 +235,18 @@ describe.each(backends)('organisation API on %s', (_kind, make) => {
     expect(history[0]).toMatchObject({ actor: 'ed', action: 'tool.change', reason: 'our wording', before: { description: tool.description } });
     expect((await json(await call('GET', '/api/proposals?state=open'))).map((x: any) => x.id)).toEqual([own.id]);
     expect((await call('GET', '/api/proposals?state=maybe')).status).toBe(400);
+
+    // A new release of the base catalogue merges under the organisation's change: the change stays, the conflict is listed.
+    expect((await call('GET', '/api/overlay', { as: 'vi' })).status).toBe(403);
+    expect((await json(await call('GET', '/api/overlay', { as: 'ed' }))).conflicts).toEqual([]);
+    const newBase = cat.tools.map((t) => (t.id === 'mlflow' ? { ...t, description: `${t.description} Upstream wording, new release.` } : t));
+    await store.replaceCatalogue({ taxonomy: cat.tax.taxonomy, tools: newBase, source: 'bundled', sourceHash: 't2' });
+    await app.reload?.();
+    await vi.waitFor(async () => expect((await json(await call('GET', '/api/overlay', { as: 'ed' }))).conflicts.map((x: any) => x.tool)).toEqual(['mlflow']), {
+      timeout: 5000,
+      interval: 25,
+    });
+    expect((await json(await call('GET', '/api/tools/mlflow'))).tool.description).toMatch(/changed by us/);
     expect((await call('GET', '/api/proposals/999999')).status).toBe(404);
   });
 

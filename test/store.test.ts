@@ -63,4 +63,29 @@ describe('SQLite store on a real file', () => {
     expect(opened.catalogue.tools).toHaveLength(3);
     expect(opened.info.source).toBe('/some/folder');
   });
+
+  it("an upgrade of the bundled catalogue replaces the base only: the organisation's approved changes stay on top, conflicts are named", async () => {
+    const file = join(dir, 'up.db');
+    const first = await openCatalogue(file);
+    const mlflow = first.catalogue.byId.get('mlflow')!;
+    await first.store.close();
+    // As if the stored base were last release's: its mlflow differs from the bundled one, and its hash is old.
+    const raw = new Database(file);
+    raw.prepare("update meta set value = 'old' where key = 'source_hash'").run();
+    raw.prepare("update tools set document = json_set(document, '$.description', 'An older upstream description of MLflow, long enough.') where id = 'mlflow'").run();
+    raw.close();
+    // The organisation changes mlflow on that base.
+    const store = await SqliteStore.open(file);
+    await store.addProposal({ kind: 'change-tool', reason: 'ours', payload: {} }, { user: 'ana' });
+    await store.review(1, 'approve', 'ok', async (_p, w) => w.putToolOverride({ ...mlflow, description: `${mlflow.description} Our note.` }, { user: 'ed' }), { user: 'ed' });
+    await store.close();
+    // The upgrade: the next open finds the bundled data changed and reloads the base.
+    const second = await openCatalogue(file);
+    await second.store.close();
+    expect(second.info.sourceHash).not.toBe('old');
+    expect(second.catalogue.byId.get('mlflow')!.description).toMatch(/Our note\.$/);
+    // The base mlflow is back to the bundled one, which differs from the one the change was made on.
+    expect(second.conflicts.map((c) => c.tool)).toEqual(['mlflow']);
+    expect(second.warnings.join(' ')).toMatch(/changed in the base catalogue since your organisation changed them \(mlflow\)/);
+  });
 });

@@ -7,7 +7,7 @@ import type { CatalogueStore, StackRepository, StoreInfo } from '../store/store.
 import { StoreError } from '../store/errors.js';
 import { createCatalogueApp } from './catalogue-app.js';
 import { inlineWork, type HeavyWork } from './work.js';
-import { authenticate, type AuthEnv } from './auth.js';
+import { authenticate, requireRole, type AuthEnv } from './auth.js';
 import { apiError } from './errors.js';
 import { securityHeaders } from './security-headers.js';
 import { sessionRoutes } from './routes/session.js';
@@ -90,6 +90,23 @@ export function createApp(opts: AppOptions): ServedApp {
     app.route('/api/radars', radarRoutes(store, current));
     app.route('/api/proposals', proposalRoutes(store, current));
     app.route('/api/audit', auditRoutes(store));
+    // The organisation's layer over the base catalogue: every tool it changed, and those whose base has changed since.
+    app.get('/api/overlay', async (c) => {
+      const user = requireRole(c, 'editor');
+      if (user instanceof Response) return user;
+      c.header('Cache-Control', 'no-store');
+      const base = await store.readCatalogue();
+      const { conflicts } = await layeredTools(store, base?.tools ?? []);
+      const conflicted = new Set(conflicts.map((x) => x.tool));
+      const overrides = (await store.toolOverrides()).map((o) => ({
+        tool: o.tool.id,
+        updatedBy: o.updatedBy,
+        updatedAt: o.updatedAt,
+        inBase: !!base?.tools.some((t) => t.id === o.tool.id),
+        conflict: conflicted.has(o.tool.id),
+      }));
+      return c.json({ overrides, conflicts: overrides.filter((o) => o.conflict) });
+    });
     // A tool's history: every approved change to it, who made it and why.
     app.get('/api/tools/:id/history', async (c) => {
       if (!state.catalogue.byId.has(c.req.param('id'))) return apiError(c, 404, `no tool "${c.req.param('id')}"`, 'id');

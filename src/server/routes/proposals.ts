@@ -52,6 +52,23 @@ const where = (cat: Catalogue, tool: Tool) => {
   return { x: pl.x, y: pl.y, quadrant: pl.quadrant };
 };
 
+/**
+ * What an open tool proposal would change, against the catalogue as it is now: each field from and to, and
+ * the placement before and after (or the problems, when it no longer validates). Reviewers see this.
+ */
+function withPreview(cat: Catalogue, p: Proposal): Proposal & { preview?: Record<string, unknown> } {
+  if (p.state !== 'open' || p.kind === 'move-blip') return p;
+  const out = toolOutcome(cat, { kind: p.kind, ...p.payload } as { kind: string; tool?: unknown; changes?: Record<string, unknown> });
+  if (!out.tool) return { ...p, preview: { problems: out.problems } };
+  const before = p.kind === 'change-tool' ? cat.byId.get(out.tool.id) : undefined;
+  const fields = before
+    ? Object.keys(p.payload.changes as Record<string, unknown>)
+        .filter((k) => JSON.stringify((before as Record<string, unknown>)[k]) !== JSON.stringify((out.tool as Record<string, unknown>)[k]))
+        .map((k) => ({ field: k, from: (before as Record<string, unknown>)[k], to: (out.tool as Record<string, unknown>)[k] }))
+    : [];
+  return { ...p, preview: { fields, placement: { before: before && where(cat, before), after: where(cat, out.tool) } } };
+}
+
 /** Proposals: anyone signed in proposes and votes; an editor or admin (not the author, unless an admin) approves or rejects. */
 export function proposalRoutes(store: CatalogueStore, current: Current): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
@@ -87,7 +104,8 @@ export function proposalRoutes(store: CatalogueStore, current: Current): Hono<Au
   app.get('/', async (c) => {
     const state = c.req.query('state');
     if (state !== undefined && !['open', 'approved', 'rejected'].includes(state)) return apiError(c, 400, 'state must be open, approved or rejected', 'state');
-    return c.json(await store.listProposals(state as ProposalState | undefined));
+    const cat = current().catalogue;
+    return c.json((await store.listProposals(state as ProposalState | undefined)).map((p) => withPreview(cat, p)));
   });
 
   const idOf = (raw: string) => (/^[1-9]\d{0,9}$/.test(raw) ? Number(raw) : undefined);
@@ -96,7 +114,7 @@ export function proposalRoutes(store: CatalogueStore, current: Current): Hono<Au
     const id = idOf(c.req.param('id'));
     const p = id === undefined ? undefined : await store.getProposal(id);
     if (!p) return apiError(c, 404, `no proposal "${c.req.param('id')}"`, 'id');
-    return c.json(p);
+    return c.json(withPreview(current().catalogue, p));
   });
 
   app.post('/:id/vote', limit, async (c) => {

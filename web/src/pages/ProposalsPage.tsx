@@ -12,6 +12,43 @@ interface Proposal {
   createdAt: string;
   votes: { up: number; down: number; by: Record<string, 1 | -1> };
   review?: { by: string; decision: string; comment: string; at: string };
+  preview?: {
+    fields?: Array<{ field: string; from: unknown; to: unknown }>;
+    placement?: { before?: { quadrant: string; x: number; y: number }; after: { quadrant: string; x: number; y: number } };
+    problems?: Array<{ field: string; message: string }>;
+  };
+}
+
+const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
+
+/** For a reviewer: each field from and to, where the tool would move, or why it no longer applies. */
+function Preview({ p }: { p: Proposal }) {
+  const pv = p.preview;
+  if (!pv) return null;
+  if (pv.problems) return <p role="note">No longer applies: {pv.problems.map((x) => `${x.field}: ${x.message}`).join('; ')}</p>;
+  const pl = pv.placement;
+  return (
+    <div class="preview small">
+      {!!pv.fields?.length && (
+        <dl class="facts">
+          {pv.fields.map((f) => (
+            <div key={f.field}>
+              <dt>{f.field}</dt>
+              <dd>
+                <del>{show(f.from)}</del> → <ins>{show(f.to)}</ins>
+              </dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      {pl && (
+        <p>
+          Placement: {pl.before ? `${pl.before.quadrant} (${pl.before.x}, ${pl.before.y}) → ` : ''}
+          {pl.after.quadrant} ({pl.after.x}, {pl.after.y}){pl.before && pl.before.quadrant === pl.after.quadrant ? ', same quadrant' : ''}
+        </p>
+      )}
+    </div>
+  );
 }
 
 function What({ p }: { p: Proposal }) {
@@ -20,7 +57,7 @@ function What({ p }: { p: Proposal }) {
     return (
       <>
         Change <a href={href(`/tools/${String(pl.tool)}`)}>{String(pl.tool)}</a>: {Object.keys(pl.changes ?? {}).join(', ') || 'nothing'}
-        <pre class="small">{JSON.stringify(pl.changes, null, 2)}</pre>
+        {!p.preview && <pre class="small">{JSON.stringify(pl.changes, null, 2)}</pre>}
       </>
     );
   if (p.kind === 'new-tool') return <>Add the tool {String((pl.tool as { name?: string })?.name ?? '')}</>;
@@ -65,6 +102,7 @@ export function ProposalsPage({ params }: { params: URLSearchParams }) {
             <p>
               <strong>#{p.id}</strong> <What p={p} />
             </p>
+            <Preview p={p} />
             <p>
               “{p.reason}” — {p.author}, {p.createdAt.slice(0, 10)} · {p.votes.up} for, {p.votes.down} against
             </p>
