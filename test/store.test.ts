@@ -72,12 +72,16 @@ describe('SQLite store on a real file', () => {
     // As if the stored base were last release's: its mlflow differs from the bundled one, and its hash is old.
     const raw = new Database(file);
     raw.prepare("update meta set value = 'old' where key = 'source_hash'").run();
-    raw.prepare("update tools set document = json_set(document, '$.description', 'An older upstream description of MLflow, long enough.') where id = 'mlflow'").run();
+    raw
+      .prepare("update tools set document = json_set(document, '$.description', 'An older upstream description of MLflow, long enough.') where id = 'mlflow'")
+      .run();
     raw.close();
     // The organisation changes mlflow on that base.
     const store = await SqliteStore.open(file);
     await store.addProposal({ kind: 'change-tool', reason: 'ours', payload: {} }, { user: 'ana' });
-    await store.review(1, 'approve', 'ok', async (_p, w) => w.putToolOverride({ ...mlflow, description: `${mlflow.description} Our note.` }, { user: 'ed' }), { user: 'ed' });
+    await store.review(1, 'approve', 'ok', async (_p, w) => w.putToolOverride({ ...mlflow, description: `${mlflow.description} Our note.` }, { user: 'ed' }), {
+      user: 'ed',
+    });
     await store.close();
     // The upgrade: the next open finds the bundled data changed and reloads the base.
     const second = await openCatalogue(file);

@@ -7,6 +7,7 @@ import type { StoreInfo } from '../store/store.js';
 import { webCatalogue } from './web-data.js';
 import { prerenderIndexHtml } from './prerender.js';
 import { catalogueRadar } from './catalogue-radar.js';
+import type { Radar } from '../core/radar/schema.js';
 
 /**
  * Writes the read-only web app as static files: the built app, with the data it would ask the API
@@ -21,6 +22,8 @@ export function exportStaticSite(opts: {
   info: Pick<StoreInfo, 'sourceHash' | 'loadedAt' | 'source'>;
   basePath?: string;
   force?: boolean;
+  /** The radar the radar page shows (an organisation's published editions); default: the catalogue's. */
+  radar?: Radar;
 }): { files: number } {
   const { webRoot, out, catalogue, info, basePath } = opts;
   if (!existsSync(join(webRoot, 'index.html'))) throw new Error(`the web app is not built (${webRoot}); run npm run build`);
@@ -40,7 +43,7 @@ export function exportStaticSite(opts: {
   if (basePath) html = html.replace('<head>', `<head>\n    <base href="${basePath.replace(/[^A-Za-z0-9/_.~-]/g, '')}" />`);
   writeFileSync(join(out, 'index.html'), html);
   writeFileSync(join(out, 'data', 'catalogue.json'), JSON.stringify(web));
-  writeFileSync(join(out, 'data', 'radar.json'), JSON.stringify(catalogueRadar(catalogue, info.loadedAt.slice(0, 7) || 'current')));
+  writeFileSync(join(out, 'data', 'radar.json'), JSON.stringify(opts.radar ?? catalogueRadar(catalogue, info.loadedAt.slice(0, 7) || 'current')));
   for (const t of catalogue.tools) writeFileSync(join(out, 'data', 'tools', `${t.id}.json`), JSON.stringify(toolDetail(catalogue, t)));
   dir.finish(filesUnder(out));
   return { files: catalogue.tools.length + 3 };

@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import { relative, resolve } from 'node:path';
+import { userInfo } from 'node:os';
 import type { Catalogue } from '../../core/catalogue/catalogue.js';
 import { findTool } from '../../core/catalogue/catalogue.js';
 import { formatProblem } from '../../core/problems.js';
@@ -103,11 +104,29 @@ export function registerRadar(program: Command): void {
   withFrameOptions(
     radar.command('import').description('read a radar in any supported format and write it in ours').argument('<input>', 'file, or folder for AOE'),
   )
-    .requiredOption('--out <file>', 'radar YAML to write')
-    .action(async (input: string, o: FrameOptions & { out: string }, cmd: Command) => {
-      await withCatalogue(cmd, ({ catalogue }) => {
+    .option('--out <file>', 'radar YAML to write')
+    .option('--into <radar-id>', "or: replace the draft of this radar of the organisation (in the database) with the latest edition's blips")
+    .action(async (input: string, o: FrameOptions & { out?: string; into?: string }, cmd: Command) => {
+      if (!o.out === !o.into) throw new UserError('give --out FILE or --into RADAR-ID (one of them)', 2);
+      await withCatalogue(cmd, async ({ catalogue, store }) => {
+        if (o.into) {
+          const target = await store.getRadar(o.into);
+          if (!target) throw new UserError(`no radar "${o.into}" in the database (mlnav serve lists them at /api/radars)`);
+          const r = loadRadar(catalogue, input, { ...o, rings: undefined, quadrants: undefined, title: target.title });
+          const blips = r.editions.at(-1)!.blips;
+          const foreign = blips.filter((b) => !target.rings.some((x) => x.id === b.ring) || !target.quadrants.some((x) => x.id === b.quadrant));
+          if (foreign.length)
+            throw new UserError(
+              `${foreign.length} blip(s) use rings or quadrants "${o.into}" does not have (first: ${foreign[0]!.name}, ${foreign[0]!.ring}/${foreign[0]!.quadrant}): map them with --map-ring / --map-quadrant`,
+            );
+          await store.replaceDraft(o.into, blips, { user: `cli:${userInfo().username}`, reason: `mlnav radar import ${input}` });
+          process.stdout.write(
+            `replaced the draft of "${o.into}" with ${blips.length} blips from ${input}; publish it in the app or with POST /api/radars/${o.into}/editions\n`,
+          );
+          return;
+        }
         const r = loadRadar(catalogue, input, o);
-        writeRadar(r, resolve(o.out), 'ours');
+        writeRadar(r, resolve(o.out!), 'ours');
         process.stdout.write(`imported ${r.editions.at(-1)!.blips.length} blips in ${r.editions.length} edition(s) into ${o.out}\n`);
       });
     });
