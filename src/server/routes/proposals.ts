@@ -13,13 +13,13 @@ import { invalid, limit, parseBody, type Problems } from '../body.js';
 import type { Current } from '../current.js';
 
 const Reason = z.string().trim().min(3, 'say why (at least a few words)').max(4000);
-const ProposalBody = z.discriminatedUnion('kind', [
+export const ProposalBody = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('new-tool'), tool: z.unknown(), reason: Reason }).strict(),
   z.object({ kind: z.literal('change-tool'), tool: Id, changes: z.record(z.string(), z.unknown()), reason: Reason }).strict(),
   z.object({ kind: z.literal('move-blip'), radar: z.string().min(1).max(100), blip: Id, ring: Id, quadrant: Id.optional(), reason: Reason }).strict(),
 ]);
-const Review = z.object({ decision: z.enum(['approve', 'reject']), comment: z.string().trim().max(4000).default('') }).strict();
-const Vote = z.object({ vote: z.enum(['up', 'down']) }).strict();
+export const Review = z.object({ decision: z.enum(['approve', 'reject']), comment: z.string().trim().max(4000).default('') }).strict();
+export const Vote = z.object({ vote: z.enum(['up', 'down']) }).strict();
 
 /** A tool checked on its own and against the rest of the catalogue: the problems name the request field. */
 function checkTool(cat: Catalogue, candidate: unknown, at: string): { tool?: Tool; problems: Problems } {

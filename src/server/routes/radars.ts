@@ -22,7 +22,7 @@ export const CATALOGUE_RADAR = 'catalogue';
 
 const Named = z.object({ id: Id, name: z.string().trim().min(1).max(60) }).strict();
 const unique = (xs: Array<{ id: string }>) => new Set(xs.map((x) => x.id)).size === xs.length;
-const CreateRadar = z
+export const CreateRadar = z
   .object({
     title: z.string().trim().min(1).max(120),
     quadrants: z.array(Named).length(4).refine(unique, 'quadrant ids must differ').optional(),
@@ -35,7 +35,7 @@ const CreateRadar = z
     seed: z.enum(['empty', 'catalogue', 'evidence']).optional(),
   })
   .strict();
-const PutBlip = z
+export const PutBlip = z
   .object({
     name: z.string().trim().min(1).max(120),
     quadrant: Id,
@@ -45,8 +45,8 @@ const PutBlip = z
     link: z.url({ protocol: /^https?$/ }).optional(),
   })
   .strict();
-const Publish = z.object({ date: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'a date: YYYY-MM or YYYY-MM-DD') }).strict();
-const ImportBody = z
+export const Publish = z.object({ date: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'a date: YYYY-MM or YYYY-MM-DD') }).strict();
+export const ImportBody = z
   .object({
     format: z.enum(['ours', 'byor-csv', 'byor-json', 'zalando', 'backstage']),
     content: z.string().min(1).max(200_000),

@@ -9,7 +9,7 @@ import { limit, parseBody } from '../body.js';
 
 /** How long a web session lasts. */
 export const SESSION_HOURS = 12;
-const SignIn = z.object({ name: z.string().min(1).max(100), password: z.string().min(1).max(1000) }).strict();
+export const SignIn = z.object({ name: z.string().min(1).max(100), password: z.string().min(1).max(1000) }).strict();
 
 /** Signing in and out of the web app: a session cookie (HttpOnly, SameSite=Lax) and the CSRF token writes must send back. */
 export function sessionRoutes(accounts: AccountStore): Hono<AuthEnv> {
