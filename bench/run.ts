@@ -8,6 +8,7 @@ import { benchWeb } from './web.js';
 import { benchRecommend } from './recommend.js';
 import { benchRadar } from './radar.js';
 import { benchLoad } from './load.js';
+import { benchStore } from './store.js';
 
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const arg = process.argv.indexOf('--sizes');
@@ -25,6 +26,7 @@ if (only === undefined || only === 'recommend') await recommendSection();
 if (only === undefined || only === 'radar') radarSection();
 if (only === undefined || only === 'web') await webSection();
 if (only === undefined || only === 'load') await loadSection();
+if (only === undefined || only === 'store') await storeSection();
 
 function radarSection() {
   const r = benchRadar(400);
@@ -143,4 +145,21 @@ async function loadSection() {
   console.log(
     `| health under load: median, p99 (${l.health.probes} probes) | ${ms(l.health.loadMedian)}, ${ms(l.health.loadP99)} (${ratio.toFixed(1)}x idle p99) | <= 10x: ${ratio <= 10 ? 'met' : 'NOT met'} |`,
   );
+}
+
+async function storeSection() {
+  const b = await benchStore();
+  const med = (xs: number[]) => [...xs].sort((a, c) => a - c)[Math.floor(xs.length / 2)]!;
+  console.log(
+    `\nStores: the organisation's API (mlnav serve, one process per store) on SQLite and on PostgreSQL 15 in the same run; ${b.connections} connections, ${b.rounds} alternating rounds of ${b.seconds} s per store and load (autocannon, own process); a radar of 200 blips with two editions, 100 open proposals\n`,
+  );
+  console.log('| load | SQLite req/s | PostgreSQL req/s | PostgreSQL / SQLite | SQLite p99 | PostgreSQL p99 | errors + non-2xx (SQLite / PostgreSQL) |');
+  console.log('|---|---:|---:|---:|---:|---:|---|');
+  for (const mode of ['read', 'mixed'] as const) {
+    const s = b[mode].sqlite,
+      p = b[mode].postgres;
+    console.log(
+      `| ${mode === 'read' ? 'reads (radar, proposals, list, diff)' : 'mixed (1 write in 3: blip upsert, proposal)'} | ${med(s.rps).toFixed(0)} | ${med(p.rps).toFixed(0)} | ${(med(p.rps) / med(s.rps)).toFixed(2)} | ${med(s.p99)} ms | ${med(p.p99)} ms | ${s.errors + s.non2xx} / ${p.errors + p.non2xx} |`,
+    );
+  }
 }

@@ -102,7 +102,8 @@ export interface RadarStore {
   /** Creates a radar with a free id derived from `id` (a suffix is added when taken); returns the id. */
   createRadar(radar: { id: string; title: string; rings: Radar['rings']; quadrants: Radar['quadrants']; draft?: Blip[] }, actor: Actor): Promise<string>;
   listRadars(): Promise<RadarSummary[]>;
-  getRadar(id: string): Promise<StoredRadar | undefined>;
+  /** With `editions: false`, only the radar, its rings, quadrants and draft (editions come back empty). */
+  getRadar(id: string, opts?: { editions?: boolean }): Promise<StoredRadar | undefined>;
   /** Sets one blip of the draft; returns what it was before (undefined for a new blip), or 'no-radar'. */
   putBlip(radarId: string, blip: Blip, actor: Actor): Promise<{ before?: Blip } | 'no-radar'>;
   deleteBlip(radarId: string, blipId: string, actor: Actor): Promise<'deleted' | 'no-radar' | 'no-blip'>;

@@ -158,11 +158,21 @@ describe('the organisation in the web app', () => {
     await item.getByRole('button', { name: 'Approve' }).click();
     await editor.page.getByText('No open proposals.').waitFor();
     // A fresh load of the tool page: the approved description, and who changed it and why.
-    await editor.page.goto(`${base}#/tools/optuna`);
-    await editor.page.reload();
+    // The server rebuilds its catalogue after the approval (in the background): reload until the page shows it.
+    await expect
+      .poll(
+        async () => {
+          await editor.page.goto(`${base}#/tools/optuna`);
+          await editor.page.reload();
+          await editor.page.locator('.tool-page').waitFor();
+          return editor.page.locator('.tool-page').textContent();
+        },
+        { timeout: 15_000 },
+      )
+      .toMatch(/Hyperparameter search that we run on every training job\./);
     await editor.page.getByText('Hyperparameter search that we run on every training job.').first().waitFor();
-    const history = await editor.page.getByTestId('history').textContent();
-    expect(history).toMatch(/ed changed description — “This is how we use it”/);
+    // The history arrives in a request of its own: poll for it.
+    await expect.poll(() => editor.page.getByTestId('history').textContent(), { timeout: 10_000 }).toMatch(/ed changed description — “This is how we use it”/);
     await editor.context.close();
   });
 });

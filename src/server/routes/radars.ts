@@ -66,7 +66,16 @@ function asRadar(r: Pick<StoredRadar, 'title' | 'rings' | 'quadrants' | 'edition
 export function radarRoutes(store: CatalogueStore, current: Current): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
 
+  // Built once per catalogue (the catalogue object changes when the catalogue does).
+  const builtInCache = new WeakMap<object, StoredRadar>();
   const builtIn = (): StoredRadar => {
+    const hit = builtInCache.get(current().catalogue);
+    if (hit) return hit;
+    const made = buildBuiltIn();
+    builtInCache.set(current().catalogue, made);
+    return made;
+  };
+  const buildBuiltIn = (): StoredRadar => {
     const { catalogue, info } = current();
     const r = catalogueRadar(catalogue, info.loadedAt.slice(0, 7) || 'current', 'The catalogue’s radar');
     return {
@@ -183,7 +192,7 @@ export function radarRoutes(store: CatalogueStore, current: Current): Hono<AuthE
     if (!Id.safeParse(blipId).success) return apiError(c, 400, `blip id "${blipId}" must be lower-case kebab-case`, 'blipId');
     const b = await parseBody(c, PutBlip);
     if (!b.ok) return b.res;
-    const r = await store.getRadar(id);
+    const r = await store.getRadar(id, { editions: false });
     if (!r) return noRadar(c, id);
     const problems = [
       ...(r.rings.some((x) => x.id === b.value.ring)

@@ -386,10 +386,10 @@ export abstract class SqlStore implements CatalogueStore {
     }));
   }
 
-  async getRadar(id: string): Promise<StoredRadar | undefined> {
+  async getRadar(id: string, opts: { editions?: boolean } = {}): Promise<StoredRadar | undefined> {
     const r = await this.db.selectFrom('radars').selectAll().where('id', '=', id).executeTakeFirst();
     if (!r) return undefined;
-    const editions = await this.db.selectFrom('radar_editions').selectAll().where('radar_id', '=', id).orderBy('date').execute();
+    const editions = opts.editions === false ? [] : await this.db.selectFrom('radar_editions').selectAll().where('radar_id', '=', id).orderBy('date').execute();
     const draft = await this.db.selectFrom('radar_blips').select('document').where('radar_id', '=', id).orderBy('blip_id').execute();
     return {
       id: r.id,
@@ -476,6 +476,10 @@ export abstract class SqlStore implements CatalogueStore {
 
   private async proposalFrom(trx: Q, row: DB['proposals'] & { id: number }): Promise<Proposal> {
     const votes = await trx.selectFrom('proposal_votes').select(['user_name', 'vote']).where('proposal_id', '=', row.id).orderBy('user_name').execute();
+    return this.toProposal(row, votes);
+  }
+
+  private toProposal(row: DB['proposals'] & { id: number }, votes: Array<{ user_name: string; vote: number }>): Proposal {
     const by: Record<string, 1 | -1> = {};
     for (const v of votes) by[v.user_name] = v.vote > 0 ? 1 : -1;
     return {
@@ -515,7 +519,17 @@ export abstract class SqlStore implements CatalogueStore {
     let q = this.db.selectFrom('proposals').selectAll();
     if (state) q = q.where('state', '=', state);
     const rows = await q.orderBy('id').execute();
-    return Promise.all(rows.map((r) => this.proposalFrom(this.db, r as DB['proposals'] & { id: number })));
+    if (!rows.length) return [];
+    // All their votes in one query, not one per proposal.
+    let v = this.db.selectFrom('proposal_votes').select(['proposal_id', 'user_name', 'vote']);
+    if (state) v = v.where('proposal_id', 'in', this.db.selectFrom('proposals').select('id').where('state', '=', state));
+    const votes = new Map<number, Array<{ user_name: string; vote: number }>>();
+    for (const x of await v.orderBy('user_name').execute()) {
+      const list = votes.get(Number(x.proposal_id)) ?? [];
+      list.push(x);
+      votes.set(Number(x.proposal_id), list);
+    }
+    return rows.map((r) => this.toProposal(r as DB['proposals'] & { id: number }, votes.get(Number(r.id)) ?? []));
   }
 
   vote(id: number, vote: 1 | -1, actor: Actor): Promise<Proposal | 'no-proposal' | 'closed'> {
