@@ -175,4 +175,21 @@ describe('the organisation in the web app', () => {
     await expect.poll(() => editor.page.getByTestId('history').textContent(), { timeout: 10_000 }).toMatch(/ed changed description — “This is how we use it”/);
     await editor.context.close();
   });
+
+  it('stacks are saved from the builder: a Unicode name keeps its letters, a taken name is refused and becomes a new revision', async () => {
+    const { context, page, errors } = await signedIn('ed');
+    const persona = cat.tax.taxonomy.personas[0]!.id;
+    await page.goto(`${base}#/stack?teams=${encodeURIComponent(`Équipe~${persona}~mlflow.optuna`)}`);
+    await page.getByLabel('Save as').fill('Données ML');
+    await page.getByRole('button', { name: 'Save stack' }).click();
+    await page.waitForURL(/saved=/);
+    expect(decodeURIComponent(page.url())).toMatch(/saved=données-ml/);
+    await page.getByRole('button', { name: 'Save stack' }).click();
+    await page.getByRole('alert').filter({ hasText: 'exists' }).waitFor();
+    await page.getByRole('button', { name: /Save as a new revision of “données-ml”/ }).click();
+    await expect.poll(() => page.getByLabel('Revisions of the open stack').locator('li').count(), { timeout: 10_000 }).toBe(2);
+    expect(await page.getByLabel('Revisions of the open stack').textContent()).toMatch(/Revision 2: .+ by ed/);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

@@ -7,6 +7,7 @@ import type { WebCatalogue } from '../lib/data';
 import { postJson, serverAvailable } from '../lib/api';
 import { href } from '../lib/route';
 import { findTool } from '../lib/find-tool';
+import { SavedStacks } from './SavedStacks';
 
 interface Team {
   name: string;
@@ -62,8 +63,11 @@ export function StackPage({ cat, params }: { cat: WebCatalogue; params: URLSearc
   const needs = useMemo(() => (params.get('needs') ?? '').split('.').filter(Boolean), [params]);
   const targetRaw = params.get('target');
   const target = targetRaw !== null && /^\d+$/.test(targetRaw) && model && Number(targetRaw) < model.levels.length ? Number(targetRaw) : undefined;
-  const set = (next: { teams?: Team[]; needs?: string[]; target?: number | undefined }) => {
+  const savedId = params.get('saved');
+  const set = (next: { teams?: Team[]; needs?: string[]; target?: number | undefined; saved?: string | null }) => {
     const p: Record<string, string> = { teams: teamsParam(next.teams ?? teams) };
+    const sv = 'saved' in next ? next.saved : savedId;
+    if (sv) p.saved = sv;
     const nd = next.needs ?? needs;
     if (nd.length) p.needs = nd.join('.');
     const tg = 'target' in next ? next.target : target;
@@ -122,6 +126,13 @@ export function StackPage({ cat, params }: { cat: WebCatalogue; params: URLSearc
     <section class="stack-page" aria-labelledby="stack-title">
       <h1 id="stack-title">Your stack on the map</h1>
       {!live && <p class="notice">The stack builder needs the server (mlnav serve); this is a static copy of the catalogue.</p>}
+      {live && (
+        <SavedStacks
+          current={{ name: 'My stack', teams, needs, ...(target !== undefined ? { targetLevel: target } : {}) }}
+          savedId={savedId}
+          onOpen={(id, st) => set({ teams: st.teams, needs: st.needs ?? [], target: st.targetLevel, saved: id })}
+        />
+      )}
       <div class="teams">
         {teams.map((team, i) => (
           <fieldset key={i} class="team" style={{ borderColor: COLOURS[i % COLOURS.length] }}>
