@@ -342,6 +342,53 @@ describe.each(backends)('organisation API on %s', (_kind, make) => {
     expect((await call('POST', '/api/radars', { body: { title: 'X', seed: 'evidence', rings: [{ id: 'a', name: 'A' }] }, as: 'ed' })).status).toBe(400);
   });
 
+  it('every write: 401 without credentials, 403 below its role, never applied', async () => {
+    const stack = { name: 'Roles', teams: [{ name: 'R', persona: cat.tax.taxonomy.personas[0]!.id, tools: ['mlflow'] }] };
+    const q = cat.tax.taxonomy.quadrants[0]!.id;
+    const r = cat.tax.taxonomy.rings[0]!.id;
+    const open = (await json(await call('GET', '/api/proposals?state=open')))[0]?.id ?? 1;
+    const writes: Array<[string, string, unknown, 'viewer' | 'editor' | 'admin']> = [
+      ['POST', '/api/radars', { title: 'Role check' }, 'editor'],
+      ['PUT', '/api/radars/platform/blips/role-check', { name: 'Role check', quadrant: q, ring: 'use' }, 'editor'],
+      ['DELETE', '/api/radars/platform/blips/mlflow', undefined, 'editor'],
+      ['POST', '/api/radars/platform/editions', { date: '2099-01' }, 'editor'],
+      ['POST', '/api/radars/platform/import', { format: 'byor-csv', content: `name,ring,quadrant,isNew,description\nX,Use,${q},TRUE,x\n` }, 'editor'],
+      ['POST', '/api/stacks', stack, 'editor'],
+      ['PUT', `/api/stacks/${encodeURIComponent('données-ml')}`, stack, 'editor'],
+      ['POST', '/api/proposals', { kind: 'move-blip', radar: 'platform', blip: 'mlflow', ring: r, reason: 'role check' }, 'viewer'],
+      ['POST', `/api/proposals/${open}/vote`, { vote: 'up' }, 'viewer'],
+      ['POST', `/api/proposals/${open}/review`, { decision: 'reject', comment: 'role check' }, 'editor'],
+    ];
+    const before = (await store.audit({ limit: 100_000 })).length;
+    for (const [method, path, body, role] of writes) {
+      expect((await call(method, path, { body })).status, `${method} ${path} anonymous`).toBe(401);
+      expect(
+        (await call(method, path, { body, headers: { Authorization: 'Bearer mlnav_000000000000_' + 'x'.repeat(32) } })).status,
+        `${method} ${path} bad token`,
+      ).toBe(401);
+      if (role !== 'viewer') expect((await call(method, path, { body, as: 'vi' })).status, `${method} ${path} as viewer`).toBe(403);
+    }
+    // Reads that need a role.
+    for (const [path, role] of [
+      ['/api/audit', 'admin'],
+      ['/api/overlay', 'editor'],
+    ] as const) {
+      expect((await call('GET', path)).status).toBe(401);
+      expect((await call('GET', path, { as: role === 'admin' ? 'ed' : 'vi' })).status).toBe(403);
+    }
+    expect((await store.audit({ limit: 100_000 })).length).toBe(before);
+    // 404s of the organisation's reads.
+    for (const path of [
+      '/api/radars/nope/diff',
+      '/api/radars/nope/export',
+      '/api/radars/nope/backstage',
+      '/api/stacks/nope/history',
+      '/api/tools/nope/history',
+      '/api/proposals/abc',
+    ])
+      expect((await call('GET', path)).status, path).toBe(404);
+  });
+
   it('private mode: reads need a user too; health and sign-in stay open', async () => {
     const priv = createApp({ catalogue: cat, info, store, private: true });
     expect((await priv.request('/api/tools?limit=1')).status).toBe(401);
