@@ -68,3 +68,23 @@ describe('rings from evidence', () => {
     expect(ringEvidence(cat, assessTool, { teams: 1 }).ring).toBe(rings[2]);
   });
 });
+
+describe('what a kept tool already does', () => {
+  it('keeping MLflow and needing serving and monitoring: no platform that duplicates its tracking and registry', async () => {
+    const { highsSolver } = await import('../src/solver/highs.js');
+    const needs = ['model-serving', 'model-monitoring'];
+    const r = recommend(cat, { needs, keep: ['mlflow'] }, await highsSolver());
+    const mlflowCore = Object.entries(tool('mlflow').capabilities)
+      .filter(([, c]) => c.strength === 'core')
+      .map(([id]) => id);
+    for (const id of r.tools.filter((x) => x !== 'mlflow')) {
+      const dup = Object.entries(tool(id).capabilities).filter(([c, claim]) => claim.strength === 'core' && mlflowCore.includes(c) && !needs.includes(c));
+      expect(dup, `${id} duplicates MLflow`).toEqual([]);
+    }
+    // A duplicating platform is still ranked per need, and says what it would duplicate.
+    const dbx = Object.values(r.perNeed)
+      .flat()
+      .find((a) => a.tool === 'databricks');
+    if (dbx) expect(dbx.why.some((w) => w.code === 'overlaps-kept')).toBe(true);
+  });
+});

@@ -258,6 +258,10 @@ export function whyText(w: Why, n: Names): string {
       return w.years === 0 ? 'first released this year' : `first released ${w.years} year${w.years === 1 ? '' : 's'} ago`;
     case 'closed-source':
       return 'closed source';
+    case 'unused':
+      return `${w.capabilities} core feature${w.capabilities === 1 ? '' : 's'} beyond what you asked for`;
+    case 'overlaps-kept':
+      return `duplicates ${andList(w.capabilities.map((x) => lower(n.capability(x))))} of ${andList(w.with.map(n.tool))}, which you keep`;
     case 'integrates':
       return `works with ${andList(w.with.map(n.tool))}, which you keep`;
     case 'platform':

@@ -50,6 +50,8 @@ export type Why =
   | { code: 'young'; years: number }
   | { code: 'closed-source' }
   | { code: 'integrates'; with: string[] }
+  | { code: 'overlaps-kept'; capabilities: string[]; with: string[] }
+  | { code: 'unused'; capabilities: number }
   | { code: 'platform'; policy: Policy }
   | { code: 'own-cloud'; cloud: string }
   | { code: 'integrated-by'; tools: number };
@@ -206,6 +208,27 @@ function score(
   if (policy === 'specialised-first' ? platform : !platform) {
     cost += w.policy;
     why.push({ code: 'platform', policy });
+  }
+  if (!keep.has(t.id)) {
+    // What it brings beyond the needs: its other core capabilities; those a kept tool already has are duplicates.
+    const kept = [...keep].map((k) => cat.byId.get(k)).filter((k): k is Tool => !!k);
+    const beyond = Object.entries(t.capabilities)
+      .filter(([c, claim]) => claim.strength === 'core' && !cat.tax.capability.get(c)?.substrate && !needs.includes(c) && !covers.includes(c))
+      .map(([c]) => c);
+    const dup = beyond.filter((c) => kept.some((k) => k.capabilities[c]?.strength === 'core'));
+    const unused = beyond.length - dup.length;
+    if (unused > 0) {
+      cost += w.unused * unused;
+      why.push({ code: 'unused', capabilities: unused });
+    }
+    if (dup.length) {
+      cost += w.keptOverlap * dup.length;
+      why.push({
+        code: 'overlaps-kept',
+        capabilities: dup,
+        with: kept.filter((k) => dup.some((c) => k.capabilities[c]?.strength === 'core')).map((k) => k.id),
+      });
+    }
   }
   const withKept = [...keep].filter((k) => k !== t.id && (t.worksWith.includes(k) || (cat.byId.get(k)?.worksWith.includes(t.id) ?? false)));
   if (withKept.length) {

@@ -21,6 +21,16 @@ export interface RecommendWeights {
   perNeed: number;
   /** Per need a tool covers only partially, when no allowed tool has it as core. */
   partial: number;
+  /**
+   * Per capability the candidate has as core that a kept tool already has as core (substrates aside): paying
+   * for, running and learning a second experiment tracker or registry beside the one you keep.
+   */
+  keptOverlap: number;
+  /**
+   * Per core capability the candidate has beyond the needs (and beyond what it duplicates of kept tools):
+   * a platform bought for two of its ten features is learnt, run and paid for whole.
+   */
+  unused: number;
   /** Taken off per kept tool the candidate is known to work with, at most `integrationCap` of them. */
   integration: number;
   integrationCap: number;
@@ -39,9 +49,11 @@ export const RECOMMEND_WEIGHTS: RecommendWeights = {
   youth: 0.5,
   matureAfterYears: 3,
   closedSource: 1,
-  policy: 1,
+  policy: 2.5,
   perNeed: 0.5,
   partial: 4,
+  keptOverlap: 1.5,
+  unused: 0.5,
   integration: 1.5,
   integrationCap: 2,
   ownCloud: 5,
