@@ -135,6 +135,14 @@ describe('the organisation in the web app', () => {
     await page.goto(`${base}#/radars`);
     await page.locator('[data-radar-id=platform-radar]').waitFor();
     expect(await page.getByRole('button', { name: 'Create radar' }).count()).toBe(0);
+    // What a viewer can do: propose a move from the radar, for an editor to review.
+    await page.goto(`${base}#/radars/platform-radar`);
+    await page.getByRole('heading', { name: 'Propose a move' }).waitFor();
+    await page.getByLabel('Blip').selectOption('mlflow');
+    await page.getByLabel('To ring').selectOption(cat.tax.taxonomy.rings[1]!.id);
+    await page.getByLabel('Why', { exact: true }).fill('We are moving off it');
+    await page.getByRole('button', { name: 'Propose the move' }).click();
+    await page.getByRole('status').filter({ hasText: 'waiting for review' }).waitFor();
     await context.close();
   });
 
@@ -156,7 +164,7 @@ describe('the organisation in the web app', () => {
     if (shots) await editor.page.screenshot({ path: join(shots, 'review-queue.png'), fullPage: true });
     await item.getByLabel(/Comment on proposal/).fill('Matches our usage');
     await item.getByRole('button', { name: 'Approve' }).click();
-    await editor.page.getByText('No open proposals.').waitFor();
+    await item.waitFor({ state: 'detached' });
     // A fresh load of the tool page: the approved description, and who changed it and why.
     // The server rebuilds its catalogue after the approval (in the background): reload until the page shows it.
     await expect

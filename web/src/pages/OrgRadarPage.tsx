@@ -81,6 +81,7 @@ export function OrgRadarPage({ id, cat, params, embed }: { id: string; cat: WebC
         </section>
       )}
       {view === 'edit' && data.canEdit && data.draft && <DraftEditor data={data} cat={cat} onChange={reload} />}
+      {!embed && !data.builtIn && !data.canEdit && session.user && data.editions.length > 0 && <ProposeMove data={data} />}
     </>
   );
 }
@@ -348,6 +349,63 @@ function DraftEditor({ data, cat, onChange }: { data: RadarResponse; cat: WebCat
             ? `last published ${data.editions[data.editions.length - 1]!.date}; editions cannot be changed afterwards`
             : 'editions cannot be changed afterwards'}
         </span>
+      </form>
+    </section>
+  );
+}
+
+/** For signed-in viewers: propose moving a blip to another ring, with a reason; an editor reviews it. */
+function ProposeMove({ data }: { data: RadarResponse }) {
+  const blips = data.editions[data.editions.length - 1]!.blips;
+  const [status, setStatus] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  return (
+    <section aria-labelledby="propose-move-h">
+      <h2 id="propose-move-h">Propose a move</h2>
+      <form
+        class="propose"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const f = new FormData(e.currentTarget as HTMLFormElement);
+          setProblem(null);
+          send<{ id: number }>('POST', 'api/proposals', {
+            kind: 'move-blip',
+            radar: data.id,
+            blip: String(f.get('blip')),
+            ring: String(f.get('ring')),
+            reason: String(f.get('reason') ?? ''),
+          })
+            .then((p) => setStatus(`Proposal #${p.id} is waiting for review.`))
+            .catch((err: Error) => setProblem(err.message));
+        }}
+      >
+        <label class="filter">
+          <span>Blip</span>
+          <select name="blip">
+            {blips.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="filter">
+          <span>To ring</span>
+          <select name="ring">
+            {data.rings.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="filter wide">
+          <span>Why</span>
+          <input name="reason" required minLength={3} />
+        </label>
+        <button type="submit">Propose the move</button>
+        {status && <p role="status">{status}</p>}
+        {problem && <p role="alert">{problem}</p>}
       </form>
     </section>
   );
