@@ -55,7 +55,8 @@ describe.each(backends)('organisation API on %s', (_kind, make) => {
       await store.addToken({ id: t.id, user: name, hash: t.hash, label: 'test' }, { user: 'test' });
       tokens[name] = t.token;
     }
-    app = createApp({ catalogue: cat, info, store });
+    // As `mlnav serve` does: the info the store gives (so ETags come from the store's own version).
+    app = createApp({ catalogue: cat, info: (await store.info())!, store });
   });
   afterAll(async () => {
     await app.stop?.();
@@ -220,6 +221,10 @@ describe.each(backends)('organisation API on %s', (_kind, make) => {
       await call('POST', '/api/proposals', { body: { kind: 'change-tool', tool: 'mlflow', changes: {}, reason: 'my own idea' }, as: 'ed' }),
     );
     expect((await call('POST', `/api/proposals/${own.id}/review`, { body: { decision: 'approve' }, as: 'ed' })).status).toBe(403);
+    const page = await call('GET', '/api/tools/mlflow');
+    const etag = page.headers.get('etag')!;
+    expect(page.headers.get('cache-control')).toBe('public, no-cache');
+    expect((await call('GET', '/api/tools/mlflow', { headers: { 'If-None-Match': etag } })).status).toBe(304);
     const approved = await call('POST', `/api/proposals/${p.id}/review`, { body: { decision: 'approve', comment: 'reads better' }, as: 'ed' });
     expect(approved.status).toBe(200);
     expect(await json(approved)).toMatchObject({ state: 'approved', review: { by: 'ed', comment: 'reads better' }, votes: { up: 1 } });
@@ -230,6 +235,10 @@ describe.each(backends)('organisation API on %s', (_kind, make) => {
       timeout: 5000,
       interval: 25,
     });
+    // A browser revalidating its copy gets the new one, not a 304: the ETag follows the organisation's changes.
+    const after = await call('GET', '/api/tools/mlflow', { headers: { 'If-None-Match': etag } });
+    expect(after.status).toBe(200);
+    expect(after.headers.get('etag')).not.toBe(etag);
     const history = await json(await call('GET', '/api/tools/mlflow/history'));
     expect(history).toHaveLength(1);
     expect(history[0]).toMatchObject({ actor: 'ed', action: 'tool.change', reason: 'our wording', before: { description: tool.description } });

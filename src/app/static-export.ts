@@ -19,7 +19,7 @@ export function exportStaticSite(opts: {
   webRoot: string;
   out: string;
   catalogue: Catalogue;
-  info: Pick<StoreInfo, 'sourceHash' | 'loadedAt' | 'source'>;
+  info: Pick<StoreInfo, 'sourceHash' | 'loadedAt' | 'source' | 'catalogueVersion'>;
   basePath?: string;
   force?: boolean;
   /** The radar the radar page shows (an organisation's published editions); default: the catalogue's. */

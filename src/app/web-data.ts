@@ -25,14 +25,15 @@ export interface WebCatalogue {
   clouds: string[];
 }
 
-export function webCatalogue(cat: Catalogue, info: Pick<StoreInfo, 'sourceHash' | 'loadedAt' | 'source'>): WebCatalogue {
+export function webCatalogue(cat: Catalogue, info: Pick<StoreInfo, 'sourceHash' | 'loadedAt' | 'source' | 'catalogueVersion'>): WebCatalogue {
   const tools = cat.tools.map((t) => ({ ...summarise(cat, t), description: t.description, homepage: t.homepage, retired: isRetired(t) }));
   const map = layoutLandscape(
     tools.map((t) => ({ id: t.id, name: t.name, x: t.x, y: t.y, quadrant: t.quadrant, retired: t.retired })),
     { title: 'The MLOps landscape', subtitle: `${tools.length} tools · placement computed from capabilities`, quadrants: cat.tax.taxonomy.quadrants },
   );
   return {
-    version: `${info.sourceHash}-${Date.parse(info.loadedAt) || 0}`,
+    // The organisation's approved changes bump the catalogue version: the ETag must change with them.
+    version: `${info.sourceHash}-${Date.parse(info.loadedAt) || 0}${info.catalogueVersion ? `-${info.catalogueVersion}` : ''}`,
     source: info.source,
     taxonomy: cat.tax.taxonomy,
     tools,

@@ -21,7 +21,7 @@ export { MAX_BODY_BYTES } from './body.js';
 
 export interface AppOptions {
   catalogue: Catalogue;
-  info: Pick<StoreInfo, 'sourceHash' | 'loadedAt' | 'source'>;
+  info: Pick<StoreInfo, 'sourceHash' | 'loadedAt' | 'source' | 'catalogueVersion'>;
   /**
    * The database: accounts, the organisation's radars, proposals, the audit log and saved stacks.
    * Without it the API serves the catalogue read-only (writes answer 503).
@@ -62,7 +62,7 @@ export function createApp(opts: AppOptions): ServedApp {
     catalogue: opts.catalogue,
     info: opts.info,
     work: opts.work ?? inlineWork(opts.catalogue),
-    app: createCatalogueApp({ ...opts, work: opts.work ?? inlineWork(opts.catalogue) }),
+    app: createCatalogueApp({ ...opts, work: opts.work ?? inlineWork(opts.catalogue), mutable: !!store }),
   };
   const current = () => state;
 
@@ -140,10 +140,11 @@ export function createApp(opts: AppOptions): ServedApp {
       if (!base) return;
       const { tools } = await layeredTools(store, base.tools);
       const catalogue = buildCatalogue(base.taxonomy, tools);
-      const info = (await store.info()) ?? opts.info;
+      // Tagged with the version read before the tools: the content is at least that new, never older.
+      const info = { ...((await store.info()) ?? opts.info), catalogueVersion: version };
       const work = opts.makeWork ? await opts.makeWork(catalogue) : inlineWork(catalogue);
       const old = state.work;
-      state = { catalogue, info, work, app: createCatalogueApp({ ...opts, catalogue, info, work, radar: undefined }) };
+      state = { catalogue, info, work, app: createCatalogueApp({ ...opts, catalogue, info, work, radar: undefined, mutable: true }) };
       seen = version;
       if (old !== opts.work || opts.makeWork) await old.close?.();
     };

@@ -32,13 +32,15 @@ export interface CatalogueAppOptions {
   catalogue: Catalogue;
   /** The radar served at /api/radar; default: the catalogue's, from part 3's table. */
   radar?: Radar;
-  info: Pick<StoreInfo, 'sourceHash' | 'loadedAt' | 'source'>;
+  info: Pick<StoreInfo, 'sourceHash' | 'loadedAt' | 'source' | 'catalogueVersion'>;
   /** The built web app (dist-web/); the API works without it. */
   webRoot?: string;
   /** Send Cross-Origin-Opener-Policy: same-origin (default true; see security-headers.ts). */
   openerPolicy?: boolean;
   /** Where analyses and recommendations run: a worker pool in `mlnav serve`; default inline. */
   work?: HeavyWork;
+  /** The catalogue can change while serving (a store with the organisation's layer): no reuse without revalidation. */
+  mutable?: boolean;
 }
 
 /** Adds an analysis (JSON text from a job) to a non-empty object as its last field, without parsing it again. */
@@ -71,7 +73,15 @@ export function stackFrom(cat: Catalogue, body: unknown): { stack?: Stack; probl
  * app. Everything here depends only on the catalogue, so it is rebuilt whole when the catalogue changes
  * (see app.ts). No I/O beyond serving files.
  */
-export function createCatalogueApp({ catalogue: cat, info, webRoot, radar: ownRadar, openerPolicy, work = inlineWork(cat) }: CatalogueAppOptions): Hono {
+export function createCatalogueApp({
+  catalogue: cat,
+  info,
+  webRoot,
+  radar: ownRadar,
+  openerPolicy,
+  work = inlineWork(cat),
+  mutable = false,
+}: CatalogueAppOptions): Hono {
   const app = new Hono();
   const search = buildToolSearch(cat);
   const web = webCatalogue(cat, info);
@@ -96,7 +106,9 @@ export function createCatalogueApp({ catalogue: cat, info, webRoot, radar: ownRa
     const cacheable = c.req.method === 'GET' || c.req.method === 'HEAD';
     if (cacheable) {
       c.header('ETag', etag);
-      c.header('Cache-Control', 'public, max-age=60, must-revalidate');
+      // A catalogue the organisation can change is revalidated on every use (a 304 costs a round trip);
+      // a read-only one may be reused for a minute.
+      c.header('Cache-Control', mutable ? 'public, no-cache' : 'public, max-age=60, must-revalidate');
     } else c.header('Cache-Control', 'no-store');
     await next();
     // Not modified only for a representation that exists: a 404 or 400 is never answered with 304.

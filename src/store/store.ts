@@ -39,6 +39,8 @@ export interface StoreInfo {
   sourceHash: string;
   loadedAt: string;
   schemaVersion: string;
+  /** Grows with every change to the catalogue or the organisation's layer over it (what ETags follow). */
+  catalogueVersion?: number;
 }
 
 export type Role = 'viewer' | 'editor' | 'admin';

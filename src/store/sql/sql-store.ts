@@ -155,6 +155,7 @@ export abstract class SqlStore implements CatalogueStore {
       sourceHash: meta.get('source_hash') ?? '',
       loadedAt: meta.get('loaded_at') ?? '',
       schemaVersion: migrationNames[migrationNames.length - 1]!,
+      catalogueVersion: Number(meta.get('catalogue_version') ?? 0),
     };
   }
 
