@@ -40,6 +40,11 @@ export function loadRadar(): Promise<Radar> {
 }
 
 const details = new Map<string, Promise<ToolDetail>>();
+/** After this page changed the catalogue (an approved proposal): tool pages and the catalogue are asked for again. */
+export function forgetCatalogue(): void {
+  details.clear();
+  catalogue = undefined;
+}
 export function loadTool(id: string): Promise<ToolDetail> {
   let p = details.get(id);
   if (!p) details.set(id, (p = getJson<ToolDetail>(mode === 'api' ? `api/tools/${encodeURIComponent(id)}` : `data/tools/${encodeURIComponent(id)}.json`)));

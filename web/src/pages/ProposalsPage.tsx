@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { href } from '../lib/route';
 import { canEdit, getJsonApi, send, useSession } from '../lib/session';
+import { forgetCatalogue } from '../lib/data';
 
 interface Proposal {
   id: number;
@@ -129,7 +130,11 @@ export function ProposalsPage({ params }: { params: URLSearchParams }) {
                   const form = e.currentTarget as HTMLFormElement;
                   const f = new FormData(form);
                   const decision = (e as SubmitEvent).submitter?.getAttribute('value') ?? 'approve';
-                  act(p.id, () => send('POST', `api/proposals/${p.id}/review`, { decision, comment: String(f.get('comment') ?? '') }));
+                  act(p.id, () =>
+                    send('POST', `api/proposals/${p.id}/review`, { decision, comment: String(f.get('comment') ?? '') }).then(
+                      () => decision === 'approve' && forgetCatalogue(),
+                    ),
+                  );
                 }}
               >
                 <label class="filter wide">
