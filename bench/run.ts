@@ -162,4 +162,7 @@ async function storeSection() {
       `| ${mode === 'read' ? 'reads (radar, proposals, list, diff)' : 'mixed (1 write in 3: blip upsert, proposal)'} | ${med(s.rps).toFixed(0)} | ${med(p.rps).toFixed(0)} | ${(med(p.rps) / med(s.rps)).toFixed(2)} | ${med(s.p99)} ms | ${med(p.p99)} ms | ${s.errors + s.non2xx} / ${p.errors + p.non2xx} |`,
     );
   }
+  console.log(
+    `\nA tool change approved on one PostgreSQL server, until a second server on the same database serves it (5 rounds): median ${med(b.propagation).toFixed(0)} ms, max ${Math.max(...b.propagation).toFixed(0)} ms (the approval's own request included)`,
+  );
 }

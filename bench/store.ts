@@ -81,6 +81,8 @@ export interface StoreBench {
   connections: number;
   read: Record<'sqlite' | 'postgres', { rps: number[]; p99: number[]; errors: number; non2xx: number }>;
   mixed: Record<'sqlite' | 'postgres', { rps: number[]; p99: number[]; errors: number; non2xx: number; statusCodes: Record<string, unknown> }>;
+  /** A tool change approved through one PostgreSQL server, until a second server on the same database serves it (ms). */
+  propagation: number[];
 }
 
 export async function benchStore(rounds = 3, seconds = 8, connections = 16): Promise<StoreBench> {
@@ -97,7 +99,14 @@ export async function benchStore(rounds = 3, seconds = 8, connections = 16): Pro
       ready[kind] = { base: s.base, token, radar: await seed(s.base, token) };
     }
     const empty = () => ({ rps: [] as number[], p99: [] as number[], errors: 0, non2xx: 0, statusCodes: {} });
-    const out: StoreBench = { rounds, seconds, connections, read: { sqlite: empty(), postgres: empty() }, mixed: { sqlite: empty(), postgres: empty() } };
+    const out: StoreBench = {
+      rounds,
+      seconds,
+      connections,
+      read: { sqlite: empty(), postgres: empty() },
+      mixed: { sqlite: empty(), postgres: empty() },
+      propagation: [],
+    };
     for (const mode of ['read', 'mixed'] as const) {
       for (const kind of ['sqlite', 'postgres'] as const) await load(ready[kind]!.base, mode, ready[kind]!.token, ready[kind]!.radar, 2, connections); // warm-up
       for (let r = 0; r < rounds; r++)
@@ -110,6 +119,34 @@ export async function benchStore(rounds = 3, seconds = 8, connections = 16): Pro
           m.non2xx += res.non2xx;
           if (mode === 'mixed') (m as { statusCodes: Record<string, unknown> }).statusCodes = res.statusCodeStats as unknown as Record<string, unknown>;
         }
+    }
+    // Propagation: a second server on the same PostgreSQL; approve on the first, poll the second.
+    const { token: admin } = JSON.parse(cli(dbs.postgres, 'user', 'add', 'boss', '--role', 'admin', '--json')) as { token: string };
+    const second = await start(dbs.postgres);
+    servers.push(second);
+    const a = ready.postgres!.base;
+    for (let i = 0; i < 5; i++) {
+      const text = `Changed for the propagation benchmark, round ${i}.`;
+      const h = { 'Content-Type': 'application/json' };
+      const { id } = (await (
+        await fetch(`${a}/api/proposals`, {
+          method: 'POST',
+          headers: { ...h, Authorization: `Bearer ${ready.postgres!.token}` },
+          body: JSON.stringify({ kind: 'change-tool', tool: 'mlflow', changes: { description: text }, reason: 'benchmark' }),
+        })
+      ).json()) as { id: number };
+      const t0 = performance.now();
+      await fetch(`${a}/api/proposals/${id}/review`, {
+        method: 'POST',
+        headers: { ...h, Authorization: `Bearer ${admin}` },
+        body: JSON.stringify({ decision: 'approve', comment: 'ok' }),
+      });
+      for (;;) {
+        const d = (await (await fetch(`${second.base}/api/tools/mlflow`)).json()) as { tool: { description: string } };
+        if (d.tool.description === text) break;
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      out.propagation.push(performance.now() - t0);
     }
     return out;
   } finally {

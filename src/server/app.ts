@@ -43,6 +43,16 @@ export interface AppOptions {
   makeWork?: (cat: Catalogue) => Promise<HeavyWork>;
 }
 
+/** A job runner that waits for one still starting (the app is built before its pool is ready). */
+function lateWork(booting: Promise<HeavyWork>, late: { work?: HeavyWork }): HeavyWork {
+  const get = async () => late.work ?? (await booting);
+  return {
+    analyze: async (stack) => (await get()).analyze(stack),
+    recommend: async (req) => (await get()).recommend(req),
+    close: async () => (await get()).close(),
+  } as HeavyWork;
+}
+
 /** The app, and what keeps it current: `ready` settles when a catalogue change has been taken in (tests wait on it). */
 export interface ServedApp extends Hono<AuthEnv> {
   /** Reloads the catalogue from the store now (also done on every change the store announces). */
@@ -142,9 +152,14 @@ export function createApp(opts: AppOptions): ServedApp {
       const catalogue = buildCatalogue(base.taxonomy, tools);
       // Tagged with the version read before the tools: the content is at least that new, never older.
       const info = { ...((await store.info()) ?? opts.info), catalogueVersion: version };
-      const work = opts.makeWork ? await opts.makeWork(catalogue) : inlineWork(catalogue);
+      // The worker pool boots in its threads while this thread builds the app: the two overlap.
+      const booting = opts.makeWork ? opts.makeWork(catalogue) : Promise.resolve(inlineWork(catalogue));
+      const late: { work?: HeavyWork } = {};
+      const built = createCatalogueApp({ ...opts, catalogue, info, work: lateWork(booting, late), radar: undefined, mutable: true });
+      const work = await booting;
+      late.work = work;
       const old = state.work;
-      state = { catalogue, info, work, app: createCatalogueApp({ ...opts, catalogue, info, work, radar: undefined, mutable: true }) };
+      state = { catalogue, info, work, app: built };
       seen = version;
       if (old !== opts.work || opts.makeWork) await old.close?.();
     };

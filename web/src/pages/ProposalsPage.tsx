@@ -69,6 +69,32 @@ function What({ p }: { p: Proposal }) {
   );
 }
 
+interface Overlay {
+  conflicts: Array<{ tool: string; updatedBy: string; updatedAt: string }>;
+}
+
+/** For editors: tools the organisation changed whose base has changed since (a new release of the bundled data). */
+function Conflicts() {
+  const [o, setO] = useState<Overlay | null>(null);
+  useEffect(() => {
+    getJsonApi<Overlay>('api/overlay').then(setO, () => setO(null));
+  }, []);
+  if (!o?.conflicts.length) return null;
+  return (
+    <section class="notice" aria-labelledby="conflicts-h">
+      <h2 id="conflicts-h">Changed upstream since your change</h2>
+      <p>A new release of the catalogue changed these tools after your organisation changed them. Your version is kept; compare and propose again if needed.</p>
+      <ul>
+        {o.conflicts.map((c) => (
+          <li key={c.tool}>
+            <a href={href(`/tools/${c.tool}`)}>{c.tool}</a>: changed by {c.updatedBy} on {c.updatedAt.slice(0, 10)}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 /** The review queue: open proposals with their reasons and votes; editors approve or reject with a comment. */
 export function ProposalsPage({ params }: { params: URLSearchParams }) {
   const session = useSession();
@@ -89,6 +115,7 @@ export function ProposalsPage({ params }: { params: URLSearchParams }) {
   return (
     <section aria-labelledby="proposals-title">
       <h1 id="proposals-title">Proposals</h1>
+      {canEdit(session) && <Conflicts />}
       <nav class="group tabs" aria-label="Proposal state">
         {['open', 'approved', 'rejected'].map((s) => (
           <a key={s} href={href('/proposals', { state: s })} aria-current={s === state ? 'page' : undefined}>
