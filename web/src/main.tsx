@@ -146,7 +146,7 @@ function App() {
         {cat && toolId && <ToolPage id={toolId} cat={cat} />}
         {route.path === '/signin' && <SignInPage params={route.params} />}
         {route.path === '/radars' && <RadarsPage />}
-        {route.path === '/proposals' && <ProposalsPage params={route.params} />}
+        {route.path === '/proposals' && <ProposalsPage params={route.params} cat={cat} />}
         {radarId !== null && <OrgRadarPage id={radarId} cat={cat} params={route.params} embed={false} />}
         {cat &&
           !filtered &&

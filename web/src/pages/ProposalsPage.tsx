@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { href } from '../lib/route';
 import { canEdit, getJsonApi, send, useSession } from '../lib/session';
-import { forgetCatalogue } from '../lib/data';
+import { forgetCatalogue, type WebCatalogue } from '../lib/data';
 
 interface Proposal {
   id: number;
@@ -23,7 +23,7 @@ interface Proposal {
 const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
 
 /** For a reviewer: each field from and to, where the tool would move, or why it no longer applies. */
-function Preview({ p }: { p: Proposal }) {
+function Preview({ p, quadrant }: { p: Proposal; quadrant: (id: string) => string }) {
   const pv = p.preview;
   if (!pv) return null;
   if (pv.problems) return <p role="note">No longer applies: {pv.problems.map((x) => `${x.field}: ${x.message}`).join('; ')}</p>;
@@ -31,12 +31,15 @@ function Preview({ p }: { p: Proposal }) {
   return (
     <div class="preview small">
       {!!pv.fields?.length && (
-        <dl class="facts">
+        <dl class="change">
           {pv.fields.map((f) => (
             <div key={f.field}>
               <dt>{f.field}</dt>
               <dd>
-                <del>{show(f.from)}</del> → <ins>{show(f.to)}</ins>
+                <del>{show(f.from)}</del>
+              </dd>
+              <dd>
+                <ins>{show(f.to)}</ins>
               </dd>
             </div>
           ))}
@@ -44,8 +47,8 @@ function Preview({ p }: { p: Proposal }) {
       )}
       {pl && (
         <p>
-          Placement: {pl.before ? `${pl.before.quadrant} (${pl.before.x}, ${pl.before.y}) → ` : ''}
-          {pl.after.quadrant} ({pl.after.x}, {pl.after.y}){pl.before && pl.before.quadrant === pl.after.quadrant ? ', same quadrant' : ''}
+          Placement: {pl.before ? `${quadrant(pl.before.quadrant)} (${pl.before.x}, ${pl.before.y}) → ` : ''}
+          {quadrant(pl.after.quadrant)} ({pl.after.x}, {pl.after.y}){pl.before && pl.before.quadrant === pl.after.quadrant ? ', same quadrant' : ''}
         </p>
       )}
     </div>
@@ -96,7 +99,7 @@ function Conflicts() {
 }
 
 /** The review queue: open proposals with their reasons and votes; editors approve or reject with a comment. */
-export function ProposalsPage({ params }: { params: URLSearchParams }) {
+export function ProposalsPage({ params, cat }: { params: URLSearchParams; cat: WebCatalogue | null }) {
   const session = useSession();
   const state = params.get('state') ?? 'open';
   const [list, setList] = useState<Proposal[] | null>(null);
@@ -130,7 +133,7 @@ export function ProposalsPage({ params }: { params: URLSearchParams }) {
             <p>
               <strong>#{p.id}</strong> <What p={p} />
             </p>
-            <Preview p={p} />
+            <Preview p={p} quadrant={(id) => cat?.taxonomy.quadrants.find((q) => q.id === id)?.name ?? id} />
             <p>
               “{p.reason}” — {p.author}, {p.createdAt.slice(0, 10)} · {p.votes.up} for, {p.votes.down} against
             </p>
