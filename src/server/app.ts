@@ -6,7 +6,7 @@ import { layeredTools } from '../app/open-catalogue.js';
 import type { CatalogueStore, StackRepository, StoreInfo } from '../store/store.js';
 import { StoreError } from '../store/errors.js';
 import { createCatalogueApp } from './catalogue-app.js';
-import { inlineWork, type HeavyWork } from './work.js';
+import { inlineWork, lateWork, type HeavyWork } from './work.js';
 import { authenticate, requireRole, type AuthEnv } from './auth.js';
 import { apiError } from './errors.js';
 import { securityHeaders } from './security-headers.js';
@@ -41,16 +41,6 @@ export interface AppOptions {
   work?: HeavyWork;
   /** Makes the job runner for a new catalogue after a change (default: inline); the old one is then closed. */
   makeWork?: (cat: Catalogue) => Promise<HeavyWork>;
-}
-
-/** A job runner that waits for one still starting (the app is built before its pool is ready). */
-function lateWork(booting: Promise<HeavyWork>, late: { work?: HeavyWork }): HeavyWork {
-  const get = async () => late.work ?? (await booting);
-  return {
-    analyze: async (stack) => (await get()).analyze(stack),
-    recommend: async (req) => (await get()).recommend(req),
-    close: async () => (await get()).close(),
-  } as HeavyWork;
 }
 
 /** The app, and what keeps it current: `ready` settles when a catalogue change has been taken in (tests wait on it). */
@@ -154,10 +144,8 @@ export function createApp(opts: AppOptions): ServedApp {
       const info = { ...((await store.info()) ?? opts.info), catalogueVersion: version };
       // The worker pool boots in its threads while this thread builds the app: the two overlap.
       const booting = opts.makeWork ? opts.makeWork(catalogue) : Promise.resolve(inlineWork(catalogue));
-      const late: { work?: HeavyWork } = {};
-      const built = createCatalogueApp({ ...opts, catalogue, info, work: lateWork(booting, late), radar: undefined, mutable: true });
+      const built = createCatalogueApp({ ...opts, catalogue, info, work: lateWork(booting), radar: undefined, mutable: true });
       const work = await booting;
-      late.work = work;
       const old = state.work;
       state = { catalogue, info, work, app: built };
       seen = version;

@@ -43,6 +43,9 @@ export interface CatalogueAppOptions {
   mutable?: boolean;
 }
 
+/** Up to this many tools the search index and the radar are built before listening (a few tens of ms); above, on first use. */
+export const WARM_AT_START_MAX = 10_000;
+
 /** Adds an analysis (JSON text from a job) to a non-empty object as its last field, without parsing it again. */
 export const withAnalysis = (head: object) => (analysis: string) => `${JSON.stringify(head).slice(0, -1)},"analysis":${analysis}}`;
 
@@ -83,18 +86,30 @@ export function createCatalogueApp({
   mutable = false,
 }: CatalogueAppOptions): Hono {
   const app = new Hono();
-  const search = buildToolSearch(cat);
+  // The full-text index and the radar are built when first asked for, not before the server listens: at
+  // 100,000 tools they took 5 s and 2 s of start-up (BENCHMARKS.md). A small catalogue warms them at once.
+  let searchIndex: ReturnType<typeof buildToolSearch> | undefined;
+  const search = () => (searchIndex ??= buildToolSearch(cat));
   const web = webCatalogue(cat, info);
   const etag = `"${web.version}"`;
   // Everything that depends only on the catalogue is serialised once; query results are cached by query.
-  const radar = ownRadar ?? catalogueRadar(cat, info.loadedAt.slice(0, 7) || 'current');
+  let radarFrozen: { radar: FrozenJson; backstage: FrozenJson } | undefined;
+  const radarJson = () => {
+    if (!radarFrozen) {
+      const radar = ownRadar ?? catalogueRadar(cat, info.loadedAt.slice(0, 7) || 'current');
+      radarFrozen = { radar: new FrozenJson(radar), backstage: new FrozenJson(exportBackstage(radar)) };
+    }
+    return radarFrozen;
+  };
+  if (cat.tools.length <= WARM_AT_START_MAX) {
+    search();
+    radarJson();
+  }
   const frozen = {
     taxonomy: new FrozenJson(cat.tax.taxonomy),
     openapi: new FrozenJson(openApiDocument(web.version)),
     catalogue: new FrozenJson(web),
     map: new FrozenJson({ layout: web.map, diagonals: web.diagonals }),
-    radar: new FrozenJson(radar),
-    backstage: new FrozenJson(exportBackstage(radar)),
   };
   const listings = new Lru<FrozenJson>(1000);
 
@@ -127,8 +142,8 @@ export function createCatalogueApp({
   app.get('/api/catalogue', (c) => frozen.catalogue.send(c));
   app.get('/api/map', (c) => frozen.map.send(c));
   // The catalogue's adoption radar (part 3's rings), ours and as Backstage's tech-radar plugin loads it.
-  app.get('/api/radar', (c) => frozen.radar.send(c));
-  app.get('/api/radar/backstage', (c) => frozen.backstage.send(c));
+  app.get('/api/radar', (c) => radarJson().radar.send(c));
+  app.get('/api/radar/backstage', (c) => radarJson().backstage.send(c));
 
   app.get('/api/tools', (c) => {
     // Keyed by path and the query, sorted: not by host or by parameter order (so the cache stays bounded).
@@ -140,7 +155,11 @@ export function createCatalogueApp({
     const { q, limit, offset, ...filter } = parsed.value;
     let tools = filterTools(cat, filter);
     if (q !== undefined && q.trim()) {
-      const rank = new Map(search.search(q).map((id, i) => [id, i]));
+      const rank = new Map(
+        search()
+          .search(q)
+          .map((id, i) => [id, i]),
+      );
       tools = tools.filter((t) => rank.has(t.id)).sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
     }
     const result = new FrozenJson({

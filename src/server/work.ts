@@ -45,3 +45,12 @@ export function inlineWork(cat: Catalogue): HeavyWork {
     close: async () => {},
   };
 }
+
+/** Jobs for a runner that is still starting (a pool booting its threads): each waits for it, then runs. */
+export function lateWork(booting: Promise<HeavyWork>): HeavyWork {
+  return {
+    analyze: async (stack) => (await booting).analyze(stack),
+    recommend: async (req) => (await booting).recommend(req),
+    close: async () => (await booting).close(),
+  };
+}

@@ -8,6 +8,7 @@ import { UserError, dbPathOf } from '../context.js';
 import { CatalogueError, describeProblems, openCatalogue } from '../../app/open-catalogue.js';
 import { StoreError } from '../../store/errors.js';
 import { WorkPool } from '../../server/pool.js';
+import { lateWork } from '../../server/work.js';
 
 export const webRootDir = join(packageRoot, 'dist-web');
 
@@ -39,8 +40,11 @@ export function registerServe(program: Command): void {
         await pool.ready();
         return pool;
       };
-      const work = await makeWork(catalogue);
+      // The pool's threads load their catalogue while this thread builds the app; it listens once both are done.
+      const booting = makeWork(catalogue);
+      const work = lateWork(booting);
       const app = createApp({ catalogue, info, webRoot: webRootDir, store, private: opts.private, openerPolicy: opts.openerPolicy, work, makeWork });
+      await booting;
       if (!(await store.listUsers()).length)
         process.stderr.write('mlnav: there are no users yet, so every write is refused: add one with `mlnav user add NAME --role admin`\n');
       if (!existsSync(join(webRootDir, 'index.html'))) process.stderr.write('mlnav: the web app is not built (npm run build); serving the API only\n');
