@@ -22,10 +22,14 @@ export function listen(
   opts: ListenOptions,
 ): Promise<{ server: ServerType; port: number; close: (deadlineMs?: number) => Promise<void> }> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host }, (addr) => {
+    const headersTimeout = opts.headersTimeoutMs ?? 10_000;
+    // Node checks the two timeouts only every connectionsCheckingInterval (30 s by default), so a slow client
+    // could hold a connection for that long past its deadline: check a few times per headers timeout instead.
+    const serverOptions = { connectionsCheckingInterval: Math.max(250, Math.min(5_000, Math.floor(headersTimeout / 4))) };
+    const server = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host, serverOptions }, (addr) => {
       resolve({ server, port: addr.port, close: (deadline) => closeGracefully(server as Server, deadline) });
     }) as Server;
-    server.headersTimeout = opts.headersTimeoutMs ?? 10_000;
+    server.headersTimeout = headersTimeout;
     server.requestTimeout = opts.requestTimeoutMs ?? 30_000;
     server.keepAliveTimeout = 5_000;
     server.once('error', (e: NodeJS.ErrnoException) => {
