@@ -160,6 +160,12 @@ describe('probe suite: mlnav serve and the CLI over loopback', () => {
       body: JSON.stringify({ name: '=HYPERLINK("http://x")', quadrant: radar.quadrants[0]!.id, ring: radar.rings[0]!.id, rationale: '+1 \u0007 bell' }),
     });
     expect(put.status).toBe(201);
+    const bell = await fetch(`${base}/api/radars/${r.id}/blips/bell`, {
+      method: 'PUT',
+      headers: auth(),
+      body: JSON.stringify({ name: 'Bell\u0007Tool\u001b', quadrant: radar.quadrants[1]!.id, ring: radar.rings[0]!.id }),
+    });
+    expect(bell.status).toBe(201);
     await fetch(`${base}/api/radars/${r.id}/editions`, { method: 'POST', headers: auth(), body: JSON.stringify({ date: '2026-12' }) });
     const csv = await (await fetch(`${base}/api/radars/${r.id}/export?format=byor-csv`)).text();
     expect(csv).toMatch(/'=HYPERLINK/);
@@ -170,6 +176,7 @@ describe('probe suite: mlnav serve and the CLI over loopback', () => {
     expect(svg.status, svg.stderr).toBe(0);
     // No C0 control character other than tab, newline and carriage return (XML 1.0 forbids them).
     const text = readFileSync(join(dir, 'radar.svg'), 'utf8');
+    expect(text).toMatch(/Bell.?Tool/);
     expect([...text].filter((ch) => ch.charCodeAt(0) < 32 && !'\t\n\r'.includes(ch))).toEqual([]);
   });
 
