@@ -50,4 +50,13 @@ describe('the CLI on the organisation\u2019s radars', () => {
     expect(radar.title).toBe('Team radar');
     expect(radar.editions.map((e: { date: string }) => e.date)).toEqual(['2026-12']);
   });
+
+  it('an export without the built web app is a clear error, not an internal one', async () => {
+    const { exportStaticSite, WebAppNotBuilt } = await import('../src/app/static-export.js');
+    const opened = await openCatalogue(db);
+    await opened.store.close();
+    expect(() => exportStaticSite({ webRoot: join(dir, 'no-web-build'), out: join(dir, 'x'), catalogue: opened.catalogue, info: opened.info })).toThrow(
+      WebAppNotBuilt,
+    );
+  });
 });

@@ -9,6 +9,9 @@ import { prerenderIndexHtml } from './prerender.js';
 import { catalogueRadar } from './catalogue-radar.js';
 import type { Radar } from '../core/radar/schema.js';
 
+/** The export needs the built web app (dist-web/): a usage problem the CLI reports, not an internal error. */
+export class WebAppNotBuilt extends Error {}
+
 /**
  * Writes the read-only web app as static files: the built app, with the data it would ask the API
  * for written as JSON beside it. Asset URLs are relative and routes live in the URL hash, so the
@@ -26,7 +29,7 @@ export function exportStaticSite(opts: {
   radar?: Radar;
 }): { files: number } {
   const { webRoot, out, catalogue, info, basePath } = opts;
-  if (!existsSync(join(webRoot, 'index.html'))) throw new Error(`the web app is not built (${webRoot}); run npm run build`);
+  if (!existsSync(join(webRoot, 'index.html'))) throw new WebAppNotBuilt(`the web app is not built (${webRoot}): run npm run build first`);
   // Never delete what mlnav did not write: only its own earlier export is replaced (output-dir.ts).
   const dir = prepareOutputDir(out, { force: opts.force });
   const clash = filesUnder(webRoot)

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
-import { exportStaticSite } from '../../app/static-export.js';
+import { exportStaticSite, WebAppNotBuilt } from '../../app/static-export.js';
 import { UserError, withCatalogue } from '../context.js';
 import { OutputDirError } from '../../app/output-dir.js';
 import { webRootDir } from './serve.js';
@@ -29,7 +29,7 @@ export function registerBuild(program: Command): void {
         try {
           ({ files } = exportStaticSite({ webRoot: webRootDir, out: resolve(opts.out), catalogue, info, basePath: opts.basePath, force: opts.force, radar }));
         } catch (e) {
-          if (e instanceof OutputDirError) throw new UserError(e.message);
+          if (e instanceof OutputDirError || e instanceof WebAppNotBuilt) throw new UserError(e.message);
           throw e;
         }
         process.stdout.write(`wrote the static site to ${opts.out} (${files} data files, ${catalogue.tools.length} tools)\n`);
