@@ -96,6 +96,17 @@ describe.each(backends)('organisation API on %s', (_kind, make) => {
     expect((await create({ Cookie: session, 'X-CSRF-Token': csrf })).status).toBe(401);
   });
 
+  it('sign-in: after 10 failures for a name, 429 with Retry-After, even with the right password', async () => {
+    const limited = createApp({ catalogue: cat, info, store });
+    const signIn = (password: string) =>
+      limited.request('/api/session', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'ed2', password }) });
+    for (let i = 0; i < 10; i++) expect((await signIn(`wrong guess ${i}`)).status).toBe(401);
+    const blocked = await signIn(PASSWORD);
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    await limited.stop?.();
+  }, 30_000);
+
   it('radars: 401 without credentials, 403 for a viewer, 415/413/400 for bad bodies, 201 for an editor; ids never collide', async () => {
     expect((await call('POST', '/api/radars', { body: { title: 'Platform' } })).status).toBe(401);
     expect((await call('POST', '/api/radars', { body: { title: 'Platform' }, as: 'vi' })).status).toBe(403);
