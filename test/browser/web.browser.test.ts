@@ -538,3 +538,39 @@ describe('web app in Chromium', () => {
     }
   });
 });
+
+describe('links and the radar as controls (issue 14)', () => {
+  it('an alias, a name or another case resolves to the tool, the address becomes its id, and the tab names it', async () => {
+    const wandb = cat.tools.find((t) => t.aliases.some((a) => a.toLowerCase() === 'wandb'));
+    const cases: Array<[string, string]> = [['MLflow', 'mlflow'], ...(wandb ? ([['wandb', wandb.id]] as Array<[string, string]>) : [])];
+    for (const [asked, id] of cases) {
+      const page = await open(`#/tools/${asked}`);
+      await page.waitForSelector(`.tool-page[data-tool-id="${id}"]`);
+      await expect.poll(() => page.evaluate<string>('location.hash')).toBe(`#/tools/${id}`);
+      await expect.poll(() => page.title()).toBe(`${cat.byId.get(id)!.name} · MLOps Navigator`);
+      await page.close();
+    }
+    expect(cases.length).toBe(wandb ? 2 : 1);
+  });
+
+  it('radar blips are focusable and open with a click or Enter; zooming on a quadrant filters the legend', async () => {
+    const page = await open('#/radar');
+    await page.waitForSelector('.radar svg g.blip', { state: 'attached' });
+    const first = page.locator('.radar svg g.blip').first();
+    const id = await first.getAttribute('data-blip-id');
+    await first.dispatchEvent('click');
+    await page.waitForSelector(`.blip-detail[data-blip-id="${id}"]`);
+    await page.getByRole('button', { name: 'Close' }).click();
+    await page.waitForSelector('.blip-detail', { state: 'detached' });
+    const second = page.locator('.radar svg g.blip').nth(1);
+    const id2 = await second.getAttribute('data-blip-id');
+    await second.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(`.blip-detail[data-blip-id="${id2}"]`);
+    const q = cat.tax.taxonomy.quadrants[0]!;
+    await page.getByRole('button', { name: q.name, exact: true }).click();
+    const inQuadrant = cat.tools.filter((t) => cat.placement.get(t.id)!.quadrant === q.id).length;
+    await expect.poll(() => page.locator('table.legend tbody tr').count(), { timeout: 10_000 }).toBe(inQuadrant);
+    await page.close();
+  });
+});

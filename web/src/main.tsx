@@ -19,6 +19,7 @@ import { OrgRadarPage } from './pages/OrgRadarPage';
 import { ProposalsPage } from './pages/ProposalsPage';
 import { SignInPage } from './pages/SignInPage';
 import { signOut, useSession } from './lib/session';
+import { findTool } from './lib/find-tool';
 import './styles.css';
 
 const NAV = [
@@ -93,7 +94,13 @@ function App() {
   }, [route.path]);
 
   const filtered = route.path === '/' || route.path === '/table' || route.path === '/lifecycle';
-  const toolId = route.path.startsWith('/tools/') ? decodeURIComponent(route.path.slice('/tools/'.length)) : null;
+  const askedTool = route.path.startsWith('/tools/') ? decodeURIComponent(route.path.slice('/tools/'.length)) : null;
+  // An alias, a name or another case resolves to the tool (#/tools/wandb, #/tools/MLflow), and the address becomes its own.
+  const resolvedTool = askedTool && cat ? findTool(cat, askedTool) : undefined;
+  const toolId = askedTool === null ? null : (resolvedTool?.id ?? askedTool);
+  useEffect(() => {
+    if (resolvedTool && askedTool !== resolvedTool.id) history.replaceState(null, '', href(`/tools/${resolvedTool.id}`, route.params));
+  }, [askedTool, resolvedTool, route.params]);
   const radarId = route.path.startsWith('/radars/') ? decodeURIComponent(route.path.slice('/radars/'.length)) : null;
   const own = OWN_ROUTES.includes(route.path) || radarId !== null;
   if (embed)

@@ -76,6 +76,11 @@ export function RadarPage({
     for (const g of svg.querySelectorAll<SVGGElement>('g.blip')) {
       const hit = !q || names.get(g.dataset.blipId!)!.includes(q);
       g.classList.toggle('dim', !hit);
+      // Each blip is a control: focusable, and Enter or a click opens its rationale and history.
+      g.setAttribute('tabindex', '0');
+      g.setAttribute('role', 'button');
+      g.setAttribute('aria-label', `${picture.states.find((x) => x.id === g.dataset.blipId)?.name ?? g.dataset.blipId}: details`);
+      g.classList.toggle('open', g.dataset.blipId === params.get('blip'));
     }
     const qi = radar.quadrants.findIndex((x) => x.id === zoom);
     const rows = Math.max(...radar.quadrants.map((x) => picture.layout.blips.filter((b) => b.quadrant === x.id).length + radar.rings.length * 1.6 + 2));
@@ -89,7 +94,30 @@ export function RadarPage({
     svg.setAttribute('viewBox', view.join(' '));
     svg.setAttribute('width', String(view[2]));
     svg.setAttribute('height', String(view[3]));
-  }, [picture, q, zoom, radar]);
+  }, [picture, q, zoom, radar, params]);
+
+  // One listener for every blip: a click or Enter on one opens it (its id in the URL, so it can be linked).
+  useLayoutEffect(() => {
+    const el = host.current;
+    if (!el) return;
+    const open = (target: EventTarget | null) => {
+      const g = (target as Element | null)?.closest?.('g.blip') as SVGGElement | null;
+      if (g?.dataset.blipId) set('blip', g.dataset.blipId);
+    };
+    const onClick = (e: MouseEvent) => open(e.target);
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Enter' || e.key === ' ') {
+        e.preventDefault();
+        open(e.target);
+      }
+    };
+    el.addEventListener('click', onClick);
+    el.addEventListener('keydown', onKey);
+    return () => {
+      el.removeEventListener('click', onClick);
+      el.removeEventListener('keydown', onKey);
+    };
+  });
 
   if (error) return <p role="alert">Could not load the radar: {error}</p>;
   if (!radar || !picture) return <p aria-busy="true">Loading the radar…</p>;
@@ -99,7 +127,12 @@ export function RadarPage({
   // A link may name an edition or a quadrant this radar does not have: say what is shown instead.
   const askedEdition = params.get('edition');
   const zoomKnown = !zoom || quadrantName.has(zoom);
-  const rows = [...picture.states].sort((a, b) => number.get(a.id)! - number.get(b.id)!).filter((s) => !q || s.name.toLowerCase().includes(q));
+  // The legend follows the view: the zoomed quadrant only, and the search.
+  const rows = [...picture.states]
+    .sort((a, b) => number.get(a.id)! - number.get(b.id)!)
+    .filter((s) => !q || s.name.toLowerCase().includes(q))
+    .filter((s) => !zoom || !zoomKnown || s.quadrant === zoom);
+  const opened = picture.states.find((s) => s.id === params.get('blip'));
   return (
     <section class="radar-page" aria-labelledby="radar-title">
       <h1 id="radar-title">{radar.title}</h1>
@@ -153,6 +186,21 @@ export function RadarPage({
       )}
       {!zoomKnown && <p role="alert">No quadrant “{zoom}” in this radar: showing the whole radar.</p>}
       <div class="radar" ref={host} />
+      {opened && (
+        <aside class="blip-detail" aria-labelledby="blip-detail-h" data-blip-id={opened.id}>
+          <h2 id="blip-detail-h">
+            {number.get(opened.id)}. {opened.tool ? <a href={href(`/tools/${opened.tool}`)}>{opened.name}</a> : opened.name}
+          </h2>
+          <p>
+            {ringName.get(opened.ring)} · {quadrantName.get(opened.quadrant)} · {opened.movement}
+            {opened.history.length > 1 && <> · {opened.history.map((h) => `${h.date}: ${ringName.get(h.ring)}`).join(' → ')}</>}
+          </p>
+          {opened.rationale && <p class="rationale-text">{opened.rationale}</p>}
+          <button type="button" class="link" onClick={() => set('blip', '')}>
+            Close
+          </button>
+        </aside>
+      )}
       {showLegend && (
         <Suspense fallback={<p aria-busy="true">Loading the legend…</p>}>
           <RadarLegend date={radar.editions[index]!.date} rows={rows} number={number} ringName={ringName} quadrantName={quadrantName} />

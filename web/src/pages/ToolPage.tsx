@@ -42,6 +42,10 @@ export function ToolPage({ id, cat }: { id: string; cat: WebCatalogue }) {
     setError(null);
     loadTool(id).then(setDetail, () => setError(`No tool "${id}" in the catalogue.`));
   }, [id]);
+  // The tab names the tool.
+  useEffect(() => {
+    if (detail) document.title = `${detail.tool.name} · MLOps Navigator`;
+  }, [detail]);
   if (error) return <p role="alert">{error}</p>;
   if (!detail) return <p aria-busy="true">Loading…</p>;
   const { tool, placement: p } = detail;
