@@ -573,4 +573,14 @@ describe('links and the radar as controls (issue 14)', () => {
     await expect.poll(() => page.locator('table.legend tbody tr').count(), { timeout: 10_000 }).toBe(inQuadrant);
     await page.close();
   });
+
+  it("the map's count follows the filters, on screen", async () => {
+    const page = await open('#/?oss=true');
+    await page.waitForSelector('.map svg g.mark', { state: 'attached' });
+    const oss = cat.tools.filter((t) => t.openSource).length;
+    await expect
+      .poll(() => page.locator('.map svg text.subtitle').textContent())
+      .toBe(`${oss} of ${cat.tools.length} tools shown · placement computed from capabilities`);
+    await page.close();
+  });
 });

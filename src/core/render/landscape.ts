@@ -263,7 +263,7 @@ export function renderLandscapeSvg(layout: LandscapeLayout, render: RenderOption
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
     `<text x="${plot.x}" y="36" font-size="${fs * 2}" font-weight="700" fill="#1d2430">${escapeXml(options.title)}</text>`,
   );
-  if (options.subtitle) out.push(`<text x="${plot.x}" y="60" font-size="${fs * 1.1}" fill="#5b6472">${escapeXml(options.subtitle)}</text>`);
+  if (options.subtitle) out.push(`<text class="subtitle" x="${plot.x}" y="60" font-size="${fs * 1.1}" fill="#5b6472">${escapeXml(options.subtitle)}</text>`);
   // Quadrant backgrounds, and their names in the corners like the essay's figure.
   const qfs = fs * 1.6;
   for (const q of options.quadrants) {

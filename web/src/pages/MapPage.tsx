@@ -24,6 +24,10 @@ interface Card {
  * The landscape: the same pure SVG renderer as the CLI, made interactive. Filtering hides markers
  * instead of re-laying out, so a keystroke only flips classes.
  */
+/** The map's subtitle: how many tools it shows, of how many when filtered. */
+export const countLine = (shown: number, total: number) =>
+  shown === total ? `${total} tools · placement computed from capabilities` : `${shown} of ${total} tools shown · placement computed from capabilities`;
+
 export function MapPage({ cat, shown, params }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const [card, setCard] = useState<Card | null>(null);
@@ -50,6 +54,12 @@ export function MapPage({ cat, shown, params }: Props) {
       }),
     );
   }, [svg]);
+
+  // The picture's count follows the filters, on screen and in exports.
+  useLayoutEffect(() => {
+    const sub = host.current?.querySelector('svg text.subtitle');
+    if (sub) sub.textContent = countLine(shown.length, cat.tools.length);
+  }, [svg, shown.length, cat.tools.length]);
 
   // Filters and diagonal overlays: set classes on the marker groups, touching only those that change
   // (a keystroke usually changes few, and every class write costs a style recalculation).
@@ -136,7 +146,11 @@ export function MapPage({ cat, shown, params }: Props) {
         onZoom={zoom}
         onReset={() => setView([0, 0, cat.map.width, cat.map.height])}
         onExport={(as) => {
-          const picture = renderLandscapeSvg({ ...cat.map, marks: cat.map.marks.filter((m) => shownIds.has(m.id)) });
+          const picture = renderLandscapeSvg({
+            ...cat.map,
+            marks: cat.map.marks.filter((m) => shownIds.has(m.id)),
+            options: { ...cat.map.options, subtitle: countLine(shown.length, cat.tools.length) },
+          });
           if (as === 'svg') downloadSvg(picture, 'mlops-landscape');
           else void downloadPng(picture, 'mlops-landscape');
         }}
