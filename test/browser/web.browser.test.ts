@@ -225,7 +225,14 @@ describe('web app in Chromium', () => {
     expect(zoomed[2]).toBeCloseTo(fullW! * 0.7, 0);
     const box = (await page.locator('.map').boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    // A plain wheel over a map not in use scrolls the page and leaves the map alone...
     await page.mouse.wheel(0, -200);
+    await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
+    expect((await viewBox())[2]).toBe(zoomed[2]);
+    // ...with Ctrl it zooms.
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, -200);
+    await page.keyboard.up('Control');
     await expect.poll(async () => (await viewBox())[2]).toBeLessThan(zoomed[2]!);
     const beforeDrag = await viewBox();
     await page.mouse.down();
@@ -581,6 +588,16 @@ describe('links and the radar as controls (issue 14)', () => {
     await expect
       .poll(() => page.locator('.map svg text.subtitle').textContent())
       .toBe(`${oss} of ${cat.tools.length} tools shown · placement computed from capabilities`);
+    await page.close();
+  });
+
+  it('a tool in maintenance states its status note once', async () => {
+    const kept = cat.tools.find((t) => t.status.state === 'maintenance' && t.status.note);
+    expect(kept, 'the catalogue has a tool in maintenance with a note').toBeDefined();
+    const page = await open(`#/tools/${kept!.id}`);
+    await page.waitForSelector(`.tool-page[data-tool-id="${kept!.id}"]`);
+    const text = (await page.locator('.tool-page').textContent())!;
+    expect(text.split(kept!.status.note!).length - 1).toBe(1);
     await page.close();
   });
 });

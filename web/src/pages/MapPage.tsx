@@ -204,6 +204,8 @@ export function MapPage({ cat, shown, params }: Props) {
         }}
         aria-describedby="map-keys"
         onWheel={(e) => {
+          // The wheel zooms only a map being used (focus inside it) or with Ctrl/⌘; otherwise the page scrolls.
+          if (!(e.ctrlKey || e.metaKey || host.current!.contains(document.activeElement))) return;
           e.preventDefault();
           const rect = host.current!.getBoundingClientRect();
           const cx = view[0] + ((e.clientX - rect.left) / rect.width) * view[2];

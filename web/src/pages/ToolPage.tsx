@@ -133,7 +133,8 @@ export function ToolPage({ id, cat }: { id: string; cat: WebCatalogue }) {
                   : 'no public repository'}
             </dd>
           </dl>
-          {s.note && !detail.retired && <p class="muted small">{s.note}</p>}
+          {/* Retired and maintenance tools show the note in their notice above: once is enough. */}
+          {s.note && !detail.retired && s.state !== 'maintenance' && <p class="muted small">{s.note}</p>}
         </section>
         <section aria-labelledby="why">
           <h2 id="why">Why it sits there</h2>
