@@ -600,4 +600,22 @@ describe('links and the radar as controls (issue 14)', () => {
     expect(text.split(kept!.status.note!).length - 1).toBe(1);
     await page.close();
   });
+
+  it('the hover card of a marker at the right edge stays on screen', async () => {
+    const page = await open();
+    await page.waitForSelector('.map svg g.mark', { state: 'attached' });
+    // The right-most visible marker.
+    const id = await page.evaluate<string>(`(() => {
+      let best = null, bx = -1;
+      for (const g of document.querySelectorAll('.map svg g.mark')) { const r = g.getBoundingClientRect(); if (r.width && r.right > bx) { bx = r.right; best = g.getAttribute('data-tool-id'); } }
+      return best;
+    })()`);
+    await page.locator(`.map g.mark[data-tool-id="${id}"] circle`).hover({ force: true });
+    await page.waitForSelector('.hover-card');
+    const card = (await page.locator('.hover-card').boundingBox())!;
+    const width = await page.evaluate<number>('document.documentElement.clientWidth');
+    expect(card.x).toBeGreaterThanOrEqual(0);
+    expect(card.x + card.width).toBeLessThanOrEqual(width);
+    await page.close();
+  });
 });

@@ -126,7 +126,10 @@ export function MapPage({ cat, shown, params }: Props) {
     if (!tool) return;
     const box = g.getBoundingClientRect();
     const outer = host.current!.getBoundingClientRect();
-    setCard({ tool, left: box.right - outer.left + 8, top: box.top - outer.top });
+    // To the right of the marker, or to its left when that would run off the screen (the card is at most 320 px).
+    const CARD = 328;
+    const right = box.right + 8 + CARD <= document.documentElement.clientWidth;
+    setCard({ tool, left: right ? box.right - outer.left + 8 : Math.max(0, box.left - outer.left - CARD), top: box.top - outer.top });
   };
   const zoom = (factor: number, cx = view[0] + view[2] / 2, cy = view[1] + view[3] / 2) => {
     const w = Math.min(cat.map.width, Math.max(cat.map.width / 12, view[2] * factor));
