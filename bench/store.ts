@@ -7,7 +7,7 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from './free-port.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,15 +17,6 @@ import type autocannon from 'autocannon';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const repo = join(here, '..', '..');
 const PG_BASE = process.env.MLNAV_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
-
-const freePort = () =>
-  new Promise<number>((done) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => done(port));
-    });
-  });
 
 const cli = (db: string, ...args: string[]) => execFileSync(process.execPath, [join(repo, 'bin', 'mlnav'), '--db', db, ...args], { encoding: 'utf8' });
 

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { userInfo } from 'node:os';
 import { CatalogueError, describeProblems, openCatalogue, type OpenedCatalogue } from '../app/open-catalogue.js';
 import { dbTarget, defaultDbPath } from '../app/paths.js';
 import { StoreError } from '../store/errors.js';
@@ -21,8 +22,11 @@ export function dbPathOf(cmd: Command): string {
   return opts.db !== undefined ? dbTarget(opts.db) : defaultDbPath();
 }
 
-/** Runs `fn` with the opened catalogue and always closes the store. */
-export async function withCatalogue<T>(cmd: Command, fn: (opened: OpenedCatalogue) => Promise<T> | T): Promise<T> {
+/** Who the audit log names for what the CLI writes: the operating-system account. */
+export const cliActor = (reason?: string) => ({ user: `cli:${userInfo().username}`, ...(reason ? { reason } : {}) });
+
+/** Opens the database's catalogue for a command: its problems as a UserError, its warnings on stderr. The caller closes the store. */
+export async function openCatalogueOf(cmd: Command): Promise<OpenedCatalogue> {
   let opened: OpenedCatalogue;
   try {
     opened = await openCatalogue(dbPathOf(cmd));
@@ -32,6 +36,12 @@ export async function withCatalogue<T>(cmd: Command, fn: (opened: OpenedCatalogu
     throw e;
   }
   for (const w of opened.warnings) process.stderr.write(`mlnav: ${w}\n`);
+  return opened;
+}
+
+/** Runs `fn` with the opened catalogue and always closes the store. */
+export async function withCatalogue<T>(cmd: Command, fn: (opened: OpenedCatalogue) => Promise<T> | T): Promise<T> {
+  const opened = await openCatalogueOf(cmd);
   try {
     return await fn(opened);
   } catch (e) {

@@ -68,21 +68,14 @@ export function createApp(opts: AppOptions): ServedApp {
 
   const app: ServedApp = new Hono<AuthEnv>();
   app.use('*', securityHeaders({ openerPolicy: opts.openerPolicy }));
-  app.use('*', authenticate(store, { private: opts.private, open: (p) => p === '/api/health' || p.startsWith('/api/session') }));
+  // Only the API needs to know the caller: static files and the page never cost a session lookup.
+  app.use('/api/*', authenticate(store, { private: opts.private, open: (p) => p === '/api/health' || p.startsWith('/api/session') }));
   // Answers about people and the organisation's own data are never cached by anyone on the way.
   const noStore = async (c: { header: (k: string, v: string) => void }, next: () => Promise<void>) => {
     await next();
     c.header('Cache-Control', 'no-store');
   };
-  app.use('/api/session/*', noStore);
-  app.use('/api/session', noStore);
-  app.use('/api/radars/*', noStore);
-  app.use('/api/radars', noStore);
-  app.use('/api/proposals/*', noStore);
-  app.use('/api/proposals', noStore);
-  app.use('/api/audit', noStore);
-  app.use('/api/stacks/*', noStore);
-  app.use('/api/stacks', noStore);
+  for (const path of ['/api/session', '/api/radars', '/api/proposals', '/api/audit', '/api/stacks']) app.use(path, noStore).use(`${path}/*`, noStore);
 
   app.route('/api/stacks', stackRoutes(store ?? opts.stacks, current));
   if (store) {

@@ -1,6 +1,5 @@
 import { Option, type Command } from 'commander';
 import { relative, resolve } from 'node:path';
-import { userInfo } from 'node:os';
 import type { Catalogue } from '../../core/catalogue/catalogue.js';
 import { findTool } from '../../core/catalogue/catalogue.js';
 import { formatProblem } from '../../core/problems.js';
@@ -14,7 +13,7 @@ import { slug, type ImportFrame, type RadarFormat } from '../../formats/radar/fr
 import { readRadar, writeRadar } from '../../formats/radar/radar-file.js';
 import { OutputDirError } from '../../app/output-dir.js';
 import { writePicture } from '../../export/write-picture.js';
-import { UserError, list, printJson, withCatalogue } from '../context.js';
+import { UserError, cliActor, list, printJson, withCatalogue } from '../context.js';
 import { loadStack } from './stack.js';
 
 const FORMATS = ['ours', 'byor-csv', 'byor-json', 'zalando', 'backstage', 'aoe'] as const;
@@ -119,7 +118,7 @@ export function registerRadar(program: Command): void {
             throw new UserError(
               `${foreign.length} blip(s) use rings or quadrants "${o.into}" does not have (first: ${foreign[0]!.name}, ${foreign[0]!.ring}/${foreign[0]!.quadrant}): map them with --map-ring / --map-quadrant`,
             );
-          await store.replaceDraft(o.into, blips, { user: `cli:${userInfo().username}`, reason: `mlnav radar import ${input}` });
+          await store.replaceDraft(o.into, blips, cliActor(`mlnav radar import ${input}`));
           process.stdout.write(
             `replaced the draft of "${o.into}" with ${blips.length} blips from ${input}; publish it in the app or with POST /api/radars/${o.into}/editions\n`,
           );

@@ -4,9 +4,7 @@ import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { createApp } from '../../server/app.js';
 import { packageRoot } from '../../app/paths.js';
-import { UserError, dbPathOf } from '../context.js';
-import { CatalogueError, describeProblems, openCatalogue } from '../../app/open-catalogue.js';
-import { StoreError } from '../../store/errors.js';
+import { UserError, openCatalogueOf } from '../context.js';
 import { WorkPool } from '../../server/pool.js';
 import { lateWork } from '../../server/work.js';
 
@@ -34,16 +32,7 @@ export function registerServe(program: Command): void {
         const headersTimeoutMs = ms('--headers-timeout', opts.headersTimeout);
         const requestTimeoutMs = ms('--request-timeout', opts.requestTimeout);
         // The catalogue is read once; the store stays open for saved stacks.
-        let opened;
-        try {
-          opened = await openCatalogue(dbPathOf(cmd));
-        } catch (e) {
-          if (e instanceof CatalogueError) throw new UserError(`${e.message}\n${describeProblems(e.problems)}`);
-          if (e instanceof StoreError) throw new UserError(e.message);
-          throw e;
-        }
-        for (const w of opened.warnings) process.stderr.write(`mlnav: ${w}\n`);
-        const { catalogue, info, store } = opened;
+        const { catalogue, info, store } = await openCatalogueOf(cmd);
         // Analyses and recommendations run in worker threads, so reads and health checks never wait on a solver.
         const makeWork = async (cat: typeof catalogue) => {
           const pool = new WorkPool(cat);

@@ -1,15 +1,12 @@
 import type { Command } from 'commander';
-import { userInfo } from 'node:os';
 import { hashPassword, newToken, parseToken } from '../../app/credentials.js';
 import { openStore } from '../../store/open-store.js';
 import { StoreError } from '../../store/errors.js';
 import { ROLES, type CatalogueStore, type Role } from '../../store/store.js';
-import { EXIT, UserError, dbPathOf, printJson } from '../context.js';
+import { EXIT, UserError, cliActor, dbPathOf, printJson } from '../context.js';
 
 /** User names: lower case, so "Ana" and "ana" cannot be two people. */
 const NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/;
-/** Who the audit log names for what the CLI does: the operating-system account. */
-const cliActor = () => ({ user: `cli:${userInfo().username}` });
 
 async function withStore<T>(cmd: Command, fn: (store: CatalogueStore) => Promise<T>): Promise<T> {
   let store: CatalogueStore;

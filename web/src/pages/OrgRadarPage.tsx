@@ -16,6 +16,19 @@ interface RadarResponse {
   draft?: { blips: BlipState[] };
 }
 
+/** The options of a ring or quadrant select. */
+function Options({ items }: { items: ReadonlyArray<{ id: string; name: string }> }) {
+  return (
+    <>
+      {items.map((x) => (
+        <option key={x.id} value={x.id}>
+          {x.name}
+        </option>
+      ))}
+    </>
+  );
+}
+
 const strip = (b: BlipState) => ({ id: b.id, name: b.name, quadrant: b.quadrant, ring: b.ring, tool: b.tool, rationale: b.rationale, link: b.link });
 
 /** A radar of the organisation at its own URL: its editions as a picture, and for editors the draft, an editor, publishing and the diff. */
@@ -232,11 +245,7 @@ function DraftEditor({ data, cat, onChange }: { data: RadarResponse; cat: WebCat
         <label class="filter">
           <span>Ring</span>
           <select name="ring">
-            {data.rings.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name}
-              </option>
-            ))}
+            <Options items={data.rings} />
           </select>
         </label>
         <label class="filter">
@@ -246,11 +255,7 @@ function DraftEditor({ data, cat, onChange }: { data: RadarResponse; cat: WebCat
             key={tool?.id ?? 'free'}
             defaultValue={data.quadrants.some((q) => q.id === tool?.quadrant) ? tool!.quadrant : data.quadrants[0]!.id}
           >
-            {data.quadrants.map((q) => (
-              <option key={q.id} value={q.id}>
-                {q.name}
-              </option>
-            ))}
+            <Options items={data.quadrants} />
           </select>
         </label>
         <label class="filter wide">
@@ -283,11 +288,7 @@ function DraftEditor({ data, cat, onChange }: { data: RadarResponse; cat: WebCat
                   value={b.ring}
                   onChange={(e) => void put({ ...strip(b), ring: (e.currentTarget as HTMLSelectElement).value })}
                 >
-                  {data.rings.map((r) => (
-                    <option key={r.id} value={r.id}>
-                      {r.name}
-                    </option>
-                  ))}
+                  <Options items={data.rings} />
                 </select>
               </td>
               <td>
@@ -296,11 +297,7 @@ function DraftEditor({ data, cat, onChange }: { data: RadarResponse; cat: WebCat
                   value={b.quadrant}
                   onChange={(e) => void put({ ...strip(b), quadrant: (e.currentTarget as HTMLSelectElement).value })}
                 >
-                  {data.quadrants.map((q) => (
-                    <option key={q.id} value={q.id}>
-                      {q.name}
-                    </option>
-                  ))}
+                  <Options items={data.quadrants} />
                 </select>
               </td>
               <td>{data.editions.length ? b.movement : 'new'}</td>
@@ -392,11 +389,7 @@ function ProposeMove({ data }: { data: RadarResponse }) {
         <label class="filter">
           <span>To ring</span>
           <select name="ring">
-            {data.rings.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name}
-              </option>
-            ))}
+            <Options items={data.rings} />
           </select>
         </label>
         <label class="filter wide">
