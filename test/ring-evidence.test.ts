@@ -88,3 +88,23 @@ describe('what a kept tool already does', () => {
     if (dbx) expect(dbx.why.some((w) => w.code === 'overlaps-kept')).toBe(true);
   });
 });
+
+describe('breadth is charged to platforms only', () => {
+  it('a piecemeal tool is not charged for its other core features (vLLM also serves models); a platform is', async () => {
+    const { highsSolver } = await import('../src/solver/highs.js');
+    const r = recommend(cat, { needs: ['llm-inference'] }, await highsSolver());
+    const all = [...r.chosen.map((c) => ({ tool: c.id, why: c.why })), ...Object.values(r.perNeed).flat()];
+    const piecemeal = all.filter((a) => cat.placement.get(a.tool)!.y <= 0);
+    expect(piecemeal.length).toBeGreaterThan(0);
+    for (const a of piecemeal)
+      expect(
+        a.why.map((w) => w.code),
+        a.tool,
+      ).not.toContain('unused');
+    const platforms = recommend(cat, { needs: ['model-serving', 'model-monitoring'], keep: ['mlflow'] }, await highsSolver());
+    const dbx = Object.values(platforms.perNeed)
+      .flat()
+      .find((a) => cat.placement.get(a.tool)!.y > 0 && Object.values(cat.byId.get(a.tool)!.capabilities).filter((c) => c.strength === 'core').length > 3);
+    if (dbx) expect(dbx.why.map((w) => w.code)).toContain('unused');
+  });
+});

@@ -216,7 +216,9 @@ function score(
       .filter(([c, claim]) => claim.strength === 'core' && !cat.tax.capability.get(c)?.substrate && !needs.includes(c) && !covers.includes(c))
       .map(([c]) => c);
     const dup = beyond.filter((c) => kept.some((k) => k.capabilities[c]?.strength === 'core'));
-    const unused = beyond.length - dup.length;
+    // Breadth is what a platform costs beyond its price (part 3's specialised-first); a piecemeal tool's other
+    // features (an inference engine that also serves models) are not a commitment.
+    const unused = policy === 'specialised-first' && platform ? beyond.length - dup.length : 0;
     if (unused > 0) {
       cost += w.unused * unused;
       why.push({ code: 'unused', capabilities: unused });

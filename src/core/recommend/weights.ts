@@ -27,8 +27,8 @@ export interface RecommendWeights {
    */
   keptOverlap: number;
   /**
-   * Per core capability the candidate has beyond the needs (and beyond what it duplicates of kept tools):
-   * a platform bought for two of its ten features is learnt, run and paid for whole.
+   * Per core capability a platform has beyond the needs (and beyond what it duplicates of kept tools), under
+   * the specialised-first policy: a platform bought for two of its ten features is learnt, run and paid for whole.
    */
   unused: number;
   /** Taken off per kept tool the candidate is known to work with, at most `integrationCap` of them. */
