@@ -31,12 +31,10 @@ describe('placement calibrated against the seed figure', () => {
     },
   );
 
-  // The issue's target is 42 of 44 in the figure's quadrant. Measured: 41. Weights & Biases and Comet now ship
-  // registries, sweeps, monitoring and LLM tracing as documented core features (2026), so they count as
-  // all-in-one, where the 2021 figure drew them just below the line; Domino's features are model-side while
-  // the figure drew it at x = -0.04. This test holds the measured floor so that nothing slips further, and
-  // prints the verdict against the target; BENCHMARKS.md and the session note say it is not met.
-  it('holds Spearman >= 0.90 (x) and >= 0.85 (y), no overrides, and at least 41 of 44 in the figure quadrant (target 42, not yet met)', () => {
+  // The issue's targets: 42 of 44 in the figure's quadrant, Spearman >= 0.90 (x) and >= 0.85 (y), no overrides.
+  // The two misses: Domino's features are model-side where the figure drew it at x = -0.04; Flyte sits at
+  // x 0.01, inside the tie band around the centre line, where the figure drew it at 0.20.
+  it('holds Spearman >= 0.90 (x) and >= 0.85 (y), no overrides, and at least 42 of 44 in the figure quadrant', () => {
     const report = calibrate(bundledCatalogue(), seed);
     const misses = report.rows.filter((r) => !r.agrees).map((r) => `${r.name} (figure ${r.seedQuadrant}, computed ${r.computed?.quadrant})`);
     console.log(
@@ -49,7 +47,7 @@ describe('placement calibrated against the seed figure', () => {
     console.log(
       `seed calibration target of ${CALIBRATION_TARGETS.quadrantMatches}/44: ${report.quadrantMatches >= CALIBRATION_TARGETS.quadrantMatches ? 'met' : 'NOT met'}`,
     );
-    expect(report.quadrantMatches).toBeGreaterThanOrEqual(41);
+    expect(report.quadrantMatches).toBeGreaterThanOrEqual(CALIBRATION_TARGETS.quadrantMatches);
     expect(report.spearmanX).toBeGreaterThanOrEqual(CALIBRATION_TARGETS.spearmanX);
     expect(report.spearmanY).toBeGreaterThanOrEqual(CALIBRATION_TARGETS.spearmanY);
   });

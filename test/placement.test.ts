@@ -6,6 +6,7 @@ import { placementDisagreements } from '../src/core/catalogue/health.js';
 import { buildCatalogue } from '../src/core/catalogue/catalogue.js';
 import { bundledCatalogue } from './helpers/bundled.js';
 import { namesFrom, placementSummary } from '../src/wording/en.js';
+import { checkTaxonomy } from '../src/core/taxonomy/index.js';
 
 const cat = bundledCatalogue();
 const core = { strength: 'core' as const, source: 'https://example.org/docs', checked: '2026-12-01' };
@@ -77,6 +78,29 @@ describe('placement model', () => {
         },
       ),
     );
+  });
+
+  it('capabilities of one use-case count as one job: tracking, registry and sweeps are experiment management, not three use-cases', () => {
+    const related = { 'experiment-tracking': core, 'model-registry': core, 'hyperparameter-optimisation': core };
+    const apart = { 'experiment-tracking': core, 'model-serving': core, 'feature-store': core };
+    const one = place({ capabilities: related }, cat.tax);
+    const three = place({ capabilities: apart }, cat.tax);
+    expect(one.useCases).toBeLessThan(three.useCases);
+    expect(one.computed.quadrant).toBe('specialized-ml-tools'); // an experiment tracker with a registry is still a specialised tool
+    // the order the claims are written in does not matter
+    const reversed = place({ capabilities: Object.fromEntries(Object.entries(related).reverse()) }, cat.tax);
+    expect(reversed.useCases).toBe(one.useCases);
+    // and the reason says so, in practitioner terms
+    const { summary, steps } = explainPlacement({ capabilities: related }, cat.tax);
+    const names = namesFrom(cat.tax.taxonomy, () => undefined);
+    expect(placementSummary(summary, names).join(' ')).toMatch(/are one job, experiment management/);
+    expect(steps.find((s) => s.code === 'y.capabilities')).toMatchObject({ jobs: [{ useCase: 'experiment-management' }] });
+  });
+
+  it('a capability belongs to one use-case: the taxonomy check names the second', () => {
+    const t = cat.tax.taxonomy;
+    const twice = { ...t, useCases: [...t.useCases, { id: 'again', name: 'Again', description: 'x', capabilities: t.useCases[0]!.capabilities }] };
+    expect(checkTaxonomy(twice).map((p) => p.field)).toContain(`useCases[${t.useCases.length}].capabilities[0]`);
   });
 
   it('an override wins, keeps the computed position beside it, and is explained', () => {

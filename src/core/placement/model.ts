@@ -24,6 +24,11 @@ export interface PlacementModel {
     /** Weight of the capability count: each core claim counts its capability's `useCases` (taxonomy, default 1), a partial one `partial`. */
     capabilities: number;
     partial: number;
+    /**
+     * Capabilities the taxonomy groups into one use-case (experiment management: tracking, registry,
+     * sweeps) count as one: the largest in full, each further core claim of the group this fraction of it.
+     */
+    related: number;
     /** Weight of the stage reach: each stage counts its strongest claim there, by `reach`. */
     stages: number;
     reach: { coreEssential: number; coreHelpful: number; partialEssential: number; partialHelpful: number };
@@ -40,16 +45,17 @@ export interface PlacementModel {
 }
 
 export const PLACEMENT_MODEL: PlacementModel = {
-  weight: { core: 1, partial: 0.5 },
+  weight: { core: 1, partial: 0.15 },
   cloudServiceShift: -0.6,
   scope: {
     capabilities: 1,
     partial: 0.35,
-    stages: 0.15,
+    related: 0.2,
+    stages: 0,
     reach: { coreEssential: 1, coreHelpful: 0.5, partialEssential: 0.4, partialHelpful: 0.2 },
     via: 0.2,
-    substrate: 3.5,
-    allInOneAt: 3.4,
+    substrate: 3,
+    allInOneAt: 2.85,
     softness: 1,
   },
   tie: 0.02,

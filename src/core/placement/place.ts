@@ -18,6 +18,8 @@ export type PlacementReason =
       viaStages: string[];
       via: Array<{ capability: string; via: string }>;
       spans: string[];
+      /** Core claims the taxonomy groups into one use-case (experiment management), when the tool has several of one. */
+      jobs: Array<{ useCase: string; capabilities: string[] }>;
       substrate: boolean;
     }
   /** What the tool mostly produces (artifact): the capabilities that pull it to its side. */
@@ -32,7 +34,13 @@ export type PlacementStep =
   | { code: 'x.cloud-service'; shift: number; of: string[] }
   | { code: 'y.stage'; stage: string; capability: string; strength: Strength | 'substrate'; role: 'essential' | 'helpful' | 'via'; amount: number }
   | { code: 'y.substrate'; capability: string; amount: number }
-  | { code: 'y.capabilities'; core: string[]; partial: string[]; amount: number }
+  | {
+      code: 'y.capabilities';
+      core: string[];
+      partial: string[];
+      jobs: Array<{ useCase: string; capabilities: string[]; related: number }>;
+      amount: number;
+    }
   | { code: 'y.stages'; reach: number; weight: number; amount: number }
   | { code: 'y.total'; useCases: number; allInOneAt: number; y: number };
 
@@ -120,6 +128,8 @@ function compute(tool: PlaceableTool, tax: TaxonomyIndex, ctx: PlacementContext,
   const coreCaps: string[] = [];
   const partialCaps: string[] = [];
   let capabilityTerm = 0;
+  /** Per use-case group, the largest core claim counted in full so far. */
+  const jobs = new Map<string, number>();
 
   for (const [id, claim] of Object.entries(tool.capabilities)) {
     const cap = tax.capability.get(id);
@@ -143,7 +153,19 @@ function compute(tool: PlaceableTool, tax: TaxonomyIndex, ctx: PlacementContext,
     // only helpful to its stages, and counts as partial, in a tool that has none of them.
     const conditional = !!cap.countsOnlyWith && !cap.countsOnlyWith.some((d) => tool.capabilities[d]?.strength === 'core');
     if (claim.strength === 'core' && !conditional) {
-      capabilityTerm += cap.useCases;
+      const job = tax.useCaseOf.get(id);
+      if (job) {
+        // one job: the largest claim of the group counts in full, each further one a fraction
+        const prev = jobs.get(job);
+        if (prev === undefined) {
+          jobs.set(job, cap.useCases);
+          capabilityTerm += cap.useCases;
+        } else {
+          const top = Math.max(prev, cap.useCases);
+          capabilityTerm += top - prev + model.scope.related * Math.min(prev, cap.useCases);
+          jobs.set(job, top);
+        }
+      } else capabilityTerm += cap.useCases;
       coreCaps.push(id);
     } else if (claim.strength !== 'via') {
       // a partial claim is one limited use-case, whatever the capability spans
@@ -172,14 +194,16 @@ function compute(tool: PlaceableTool, tax: TaxonomyIndex, ctx: PlacementContext,
         reach[i] = amount;
         kind[i] = k;
       }
-      explain?.steps.push({
-        code: 'y.stage',
-        stage: st,
-        capability: id,
-        strength: claim.strength,
-        role: claim.strength === 'via' ? 'via' : essential ? 'essential' : 'helpful',
-        amount,
-      });
+      // the stage reach is a term of the count only when the model weighs it
+      if (model.scope.stages)
+        explain?.steps.push({
+          code: 'y.stage',
+          stage: st,
+          capability: id,
+          strength: claim.strength,
+          role: claim.strength === 'via' ? 'via' : essential ? 'essential' : 'helpful',
+          amount,
+        });
     }
   }
 
@@ -198,8 +222,20 @@ function compute(tool: PlaceableTool, tax: TaxonomyIndex, ctx: PlacementContext,
   const capabilityAmount = model.scope.capabilities * capabilityTerm;
   const stageAmount = model.scope.stages * stageReach;
   const useCases = capabilityAmount + stageAmount + substrate;
-  explain?.steps.push({ code: 'y.capabilities', core: coreCaps, partial: partialCaps, amount: round(capabilityAmount) });
-  explain?.steps.push({ code: 'y.stages', reach: round(stageReach), weight: model.scope.stages, amount: round(stageAmount) });
+  // the use-cases of which the tool holds several core claims, in the taxonomy's order
+  const grouped = explain
+    ? tax.taxonomy.useCases
+        .map((u) => ({ useCase: u.id, capabilities: u.capabilities.filter((c) => coreCaps.includes(c)) }))
+        .filter((j) => j.capabilities.length > 1)
+    : [];
+  explain?.steps.push({
+    code: 'y.capabilities',
+    core: coreCaps,
+    partial: partialCaps,
+    jobs: grouped.map((j) => ({ ...j, related: model.scope.related })),
+    amount: round(capabilityAmount),
+  });
+  if (model.scope.stages) explain?.steps.push({ code: 'y.stages', reach: round(stageReach), weight: model.scope.stages, amount: round(stageAmount) });
   if (substrateCap) explain?.steps.push({ code: 'y.substrate', capability: substrateCap, amount: round(substrate) });
   const y = Math.tanh((useCases - model.scope.allInOneAt) / model.scope.softness);
   explain?.steps.push({ code: 'y.total', useCases: round(useCases), allInOneAt: model.scope.allInOneAt, y: round(y) });
@@ -215,6 +251,7 @@ function compute(tool: PlaceableTool, tax: TaxonomyIndex, ctx: PlacementContext,
       otherStages: order(stageIds.filter((_, i) => kind[i] === 'other')),
       viaStages: order(stageIds.filter((_, i) => kind[i] === 'via')),
       spans: coreCaps.filter((c) => (tax.capability.get(c)?.useCases ?? 1) > 1),
+      jobs: grouped,
       via: Object.entries(tool.capabilities).flatMap(([capability, c]) => (c.strength === 'via' && c.via ? [{ capability, via: c.via }] : [])),
       substrate: !!substrateCap,
     });

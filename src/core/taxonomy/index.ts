@@ -13,6 +13,8 @@ export interface TaxonomyIndex {
   ringRisk: ReadonlyMap<string, number>;
   /** Capability ids whose group is ML work. */
   mlCapabilities: ReadonlySet<string>;
+  /** Capability id -> the use-case it is one part of, for those the taxonomy groups into one job. */
+  useCaseOf: ReadonlyMap<string, string>;
   /** The quadrant for each pair of signs: key `${x sign}${y sign}` with '+' or '-'. */
   quadrantBySigns: ReadonlyMap<string, QuadrantId>;
 }
@@ -30,6 +32,7 @@ export function indexTaxonomy(taxonomy: Taxonomy): TaxonomyIndex {
     quadrantName: new Map(taxonomy.quadrants.map((q) => [q.id, q.name])),
     ringRisk: new Map(taxonomy.rings.map((r) => [r.id, r.risk])),
     mlCapabilities: new Set(taxonomy.capabilities.filter((c) => mlGroups.has(c.group)).map((c) => c.id)),
+    useCaseOf: new Map(taxonomy.useCases.flatMap((u) => u.capabilities.map((c) => [c, u.id] as const))),
     quadrantBySigns: new Map(taxonomy.quadrants.map((q) => [`${sign(q.x)}${sign(q.y)}`, q.id])),
   };
 }
@@ -66,6 +69,7 @@ export function checkTaxonomy(t: Taxonomy): Array<{ field: string; message: stri
   dup('capabilityGroups', t.capabilityGroups);
   dup('capabilities', t.capabilities);
   dup('maturityModels', t.maturityModels);
+  dup('useCases', t.useCases);
   const signs = new Set(t.quadrants.map((q) => `${q.x}/${q.y}`));
   if (signs.size !== t.quadrants.length) out.push({ field: 'quadrants', message: 'each quadrant needs its own pair of x and y signs' });
   t.stages.forEach((s, i) => {
@@ -91,6 +95,16 @@ export function checkTaxonomy(t: Taxonomy): Array<{ field: string; message: stri
     ref(`capabilities[${i}].group`, 'capability group', groups, c.group);
     (c.countsOnlyWith ?? []).forEach((d, j) => ref(`capabilities[${i}].countsOnlyWith[${j}]`, 'capability', caps, d));
   });
+  const inUseCase = new Map<string, string>();
+  t.useCases.forEach((u, i) =>
+    u.capabilities.forEach((c, j) => {
+      ref(`useCases[${i}].capabilities[${j}]`, 'capability', caps, c);
+      const other = inUseCase.get(c);
+      if (other)
+        out.push({ field: `useCases[${i}].capabilities[${j}]`, message: `"${c}" is already in use-case "${other}": a capability belongs to one use-case` });
+      else inUseCase.set(c, u.id);
+    }),
+  );
   t.maturityModels.forEach((m, i) => {
     m.levels.forEach((lv, j) => {
       if (lv.level !== j) out.push({ field: `maturityModels[${i}].levels[${j}].level`, message: `levels are numbered from 0 in order: expected ${j}` });

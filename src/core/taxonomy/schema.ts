@@ -127,6 +127,18 @@ export const Capability = z.object({
   description: z.string().min(1),
 });
 
+export const UseCase = z
+  .object({
+    id: Id,
+    name: z.string().min(1),
+    description: z.string().min(1),
+    capabilities: z.array(Id).min(2),
+  })
+  .describe(
+    'capabilities a practitioner names as one job (tracking runs, registering models and sweeping their parameters are experiment management): on the scope axis they count as one use-case, each further one adding a fraction',
+  );
+export type UseCase = z.infer<typeof UseCase>;
+
 const Day = z.union([z.date().transform((d) => d.toISOString().slice(0, 10)), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD')]);
 
 export const Requirement = z.union([
@@ -173,6 +185,7 @@ const TaxonomyObject = z.object({
   categories: z.array(Category).min(1),
   capabilityGroups: z.array(CapabilityGroup).min(1),
   capabilities: z.array(Capability).min(1),
+  useCases: z.array(UseCase).default([]),
   maturityModels: z.array(MaturityModel).default([]),
   diagonals: z.array(Diagonal).default([]),
 });
