@@ -64,6 +64,15 @@ describe.each(stores)('store contract: %s', (_kind, make) => {
     expect(await store.catalogueVersion()).toBe(v0 + 1);
   });
 
+  it('a taxonomy stored by an earlier version (without fields added since) reads back with their defaults', async () => {
+    const { tools } = bundledCatalogue();
+    const { useCases: _dropped, ...older } = bundledCatalogue().tax.taxonomy;
+    await store.replaceCatalogue({ taxonomy: older as never, tools, source: 'bundled', sourceHash: 'h1' });
+    const back = await store.readCatalogue();
+    expect(back!.taxonomy.useCases).toEqual([]);
+    expect(back!.taxonomy.capabilities.length).toBe(older.capabilities.length);
+  });
+
   it('a catalogue load that fails leaves the previous one whole', async () => {
     const { tools } = bundledCatalogue();
     const taxonomy = bundledCatalogue().tax.taxonomy;

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { createHash } from 'node:crypto';
-import type { Taxonomy } from '../../core/taxonomy/schema.js';
+import { TaxonomySchema, type Taxonomy } from '../../core/taxonomy/schema.js';
 import type { Tool } from '../../core/catalogue/tool.js';
 import type { Stack } from '../../core/stack/schema.js';
 import type { Blip, Radar } from '../../core/radar/schema.js';
@@ -138,7 +138,15 @@ export abstract class SqlStore implements CatalogueStore {
     const tax = await this.db.selectFrom('taxonomy').select('document').executeTakeFirst();
     if (!tax) return undefined;
     const rows = await this.db.selectFrom('tools').select('document').orderBy('id').execute();
-    return { taxonomy: JSON.parse(tax.document) as Taxonomy, tools: rows.map((r) => JSON.parse(r.document) as Tool) };
+    // Read through the schema again: a taxonomy stored by an earlier version lacks the fields added
+    // since, and their defaults come from here (the parse is cheap: one document).
+    const taxonomy = TaxonomySchema.safeParse(JSON.parse(tax.document));
+    if (!taxonomy.success)
+      throw new StoreError(
+        `${this.location}: the stored taxonomy does not fit this version of mlnav (${taxonomy.error.issues[0]?.path.join('.')}: ${taxonomy.error.issues[0]?.message}): import the catalogue again`,
+        'other',
+      );
+    return { taxonomy: taxonomy.data, tools: rows.map((r) => JSON.parse(r.document) as Tool) };
   }
 
   async info(): Promise<StoreInfo | undefined> {
