@@ -5,6 +5,7 @@ import { analyzeStack } from '../src/core/stack/analyze.js';
 import { StackSchema } from '../src/core/stack/schema.js';
 import { highsSolver } from '../src/solver/highs.js';
 import { bundledCatalogue } from './helpers/bundled.js';
+import { sameAsBestText } from '../src/wording/en.js';
 
 /** One table test per rule of the recommender (issue: "a recommender a practitioner accepts"). */
 const cat = bundledCatalogue();
@@ -66,7 +67,7 @@ describe('recommender rules', () => {
   it('answers the best stack and up to two alternatives that differ in kind and in tools, each with its trade-off', () => {
     const r = recommend(
       cat,
-      { needs: ['experiment-tracking', 'model-registry', 'model-serving', 'model-monitoring', 'data-validation', 'ml-pipelines'] },
+      { needs: ['experiment-tracking', 'model-registry', 'model-serving', 'model-monitoring'], keep: ['airflow', 'kubernetes', 'github-actions'] },
       solve,
     );
     expect(r.feasible).toBe(true);
@@ -80,6 +81,29 @@ describe('recommender rules', () => {
     for (const a of r.alternatives) for (const v of [a.tradeoff.cost, a.tradeoff.risk, a.cost.total]) expect(Math.round(v * 100) / 100).toBe(v);
     // Per need, ranked alternatives with why.
     for (const alts of Object.values(r.perNeed)) for (const a of alts) expect(a.why.length).toBeGreaterThan(0);
+  });
+
+  it('every kind of answer is either an alternative or named as the best stack itself', () => {
+    const r = recommend(
+      cat,
+      { needs: ['experiment-tracking', 'model-registry', 'model-serving', 'model-monitoring', 'data-validation', 'ml-pipelines'] },
+      solve,
+    );
+    expect(r.feasible).toBe(true);
+    const kinds = [...r.alternatives.map((a) => a.kind), ...r.sameAsBest].sort();
+    expect(kinds).toEqual(['best-of-breed', 'fewest-tools', 'open-self-hosted']);
+    for (const k of r.sameAsBest) expect(r.alternatives.map((a) => a.kind)).not.toContain(k);
+    expect(sameAsBestText(r.sameAsBest)).toMatch(/^It is also the .* answer/);
+  });
+
+  it('a team that runs its own Kubernetes, Airflow and CI is not answered with a managed all-in-one platform (that is the fewest-tools alternative)', () => {
+    const r = recommend(
+      cat,
+      { needs: ['experiment-tracking', 'model-registry', 'model-serving', 'model-monitoring'], keep: ['airflow', 'kubernetes', 'github-actions'] },
+      solve,
+    );
+    for (const id of r.tools.filter((t) => !['airflow', 'kubernetes', 'github-actions'].includes(t)))
+      expect(cat.placement.get(id)!.y, `${id} is on the all-in-one side`).toBeLessThan(0);
   });
 
   it('the per-need alternatives for model serving are serving tools (no demo UI), and for monitoring, monitoring tools', () => {

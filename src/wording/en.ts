@@ -19,6 +19,7 @@ export interface Names {
   quadrant(id: string): string;
   persona(id: string): string;
   maturityModel(id: string): string;
+  useCase(id: string): string;
   level(model: string, level: number): string;
 }
 
@@ -31,7 +32,8 @@ export function namesFrom(tax: Taxonomy, toolName: (id: string) => string | unde
     groups = map(tax.capabilityGroups);
   const quads = map(tax.quadrants),
     personas = map(tax.personas),
-    models = map(tax.maturityModels);
+    models = map(tax.maturityModels),
+    jobs = map(tax.useCases ?? []);
   return {
     capability: (id) => caps.get(id) ?? id,
     stage: (id) => stages.get(id) ?? id,
@@ -42,6 +44,7 @@ export function namesFrom(tax: Taxonomy, toolName: (id: string) => string | unde
     quadrant: (id) => quads.get(id) ?? id,
     persona: (id) => personas.get(id) ?? id,
     maturityModel: (id) => models.get(id) ?? id,
+    useCase: (id) => jobs.get(id) ?? id,
     level: (model, level) => tax.maturityModels.find((m) => m.id === model)?.levels[level]?.name ?? `level ${level}`,
   };
 }
@@ -73,6 +76,7 @@ export function placementSummary(reasons: readonly PlacementReason[], n: Names):
         if (r.otherStages.length)
           stages.push(`${r.coreStages.length ? 'and supporting' : 'supporting'} ${andList(r.otherStages.map((s) => lower(n.stage(s))))}`);
         if (stages.length) parts[0] += `, ${stages.join(' ')}`;
+        for (const j of r.jobs ?? []) parts.push(`${andList(j.capabilities.map((c) => lower(n.capability(c))))} are one job, ${lower(n.useCase(j.useCase))}`);
         if (r.spans.length)
           parts.push(`${andList(r.spans.map((c) => lower(n.capability(c))))} ${r.spans.length === 1 ? 'runs' : 'run'} several stages as one graph`);
         if (r.via.length) {
@@ -109,8 +113,12 @@ export function placementStep(s: PlacementStep, n: Names): string {
       return `${n.stage(s.stage)}: ${n.capability(s.capability)} (${s.strength}, ${s.role}) counts ${s.amount}`;
     case 'y.substrate':
       return `${n.capability(s.capability)} runs every stage without serving one: counts ${s.amount}`;
-    case 'y.capabilities':
-      return `use-cases from what it does: ${[...s.core.map((c) => n.capability(c)), ...s.partial.map((c) => `${n.capability(c)} (partial)`)].join(', ') || 'nothing'}: ${s.amount}`;
+    case 'y.capabilities': {
+      const jobs = (s.jobs ?? []).map(
+        (j) => `; ${andList(j.capabilities.map((c) => n.capability(c)))} count as one use-case (${n.useCase(j.useCase)}), each after the first ${j.related}`,
+      );
+      return `use-cases from what it does: ${[...s.core.map((c) => n.capability(c)), ...s.partial.map((c) => `${n.capability(c)} (partial)`)].join(', ') || 'nothing'}${jobs.join('')}: ${s.amount}`;
+    }
     case 'y.stages':
       return `reach over the lifecycle stages ${s.reach}, weighted ${s.weight}: ${s.amount}`;
     case 'y.total':
@@ -282,6 +290,13 @@ const KIND: Record<Alternative['kind'], string> = {
 
 export function optionName(kind: Alternative['kind']): string {
   return KIND[kind];
+}
+
+/** When other kinds of answer found the best stack itself: "It is also the fewest-tools answer." */
+export function sameAsBestText(kinds: readonly Alternative['kind'][]): string {
+  return kinds.length
+    ? `It is also the ${andList(kinds.map((k) => lower(KIND[k])))} answer: asked for ${kinds.length === 1 ? 'that' : 'those'}, the solver finds this same stack.`
+    : '';
 }
 
 /** One line: how an alternative trades against the best stack. */

@@ -27,6 +27,7 @@ import {
   optionName,
   requirementText,
   tradeoffText,
+  sameAsBestText,
   whyText,
   type Names,
 } from '../../wording/en.js';
@@ -243,6 +244,7 @@ export function formatRecommendation(r: Recommendation, needs: string[], n: Name
       `Replaced ${n.tool(x.tool)}: it is ${x.state}, so it counts for nothing${x.by.length ? `; its work now goes to ${andList(x.by.map(n.tool))}` : ''}.`,
     );
   for (const f of r.fallback) out.push('', `No allowed tool has ${need(f.need, n).toLowerCase()} as a core feature; covered partially instead.`);
+  if (r.sameAsBest.length) out.push('', sameAsBestText(r.sameAsBest));
   if (r.alternatives.length) {
     out.push('', 'Alternatives:');
     for (const a of r.alternatives) out.push(`  ${optionName(a.kind)}: ${a.tools.map(n.tool).join(', ')}`, `    ${tradeoffText(a)}`);

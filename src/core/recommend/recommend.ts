@@ -96,6 +96,8 @@ export interface Recommendation {
   chosen: ChosenTool[];
   /** Up to two stacks of another kind (fewest tools, best of breed, open source and self-hosted), each different from the best. */
   alternatives: Alternative[];
+  /** The kinds of answer whose stack is the best one itself (asked for fewest tools, the solver finds the same stack). */
+  sameAsBest: VariantKind[];
   /** Per need, the best tools not chosen that would also cover it, ranked by cost. */
   perNeed: Record<string, RankedAlternative[]>;
   objective: { tools: number; overlap: number; risk: number; cost: number };
@@ -298,6 +300,7 @@ export function recommend(cat: Catalogue, req: RecommendRequest, solve: MipSolve
     covers: {},
     chosen: [],
     alternatives: [],
+    sameAsBest: [],
     perNeed: {},
     objective: { tools: 0, overlap: 0, risk: 0, cost: 0 },
     blocked: [],
@@ -383,6 +386,7 @@ export function recommend(cat: Catalogue, req: RecommendRequest, solve: MipSolve
   const bestOption = describe('best', best.ids, true);
 
   const alternatives: Alternative[] = [];
+  const sameAsBest: VariantKind[] = [];
   if (req.alternatives !== false) {
     const seen = new Set([key(best.ids)]);
     for (const kind of Object.keys(VARIANTS) as VariantKind[]) {
@@ -390,6 +394,7 @@ export function recommend(cat: Catalogue, req: RecommendRequest, solve: MipSolve
       const v = VARIANTS[kind];
       if (kind === 'open-self-hosted' && req.openSourceOnly && req.selfHosted) continue;
       const r = solveKind(kind, v.weights, v.constraints);
+      if (r.ok && key(r.ids) === key(best.ids)) sameAsBest.push(kind);
       if (!r.ok || seen.has(key(r.ids))) continue;
       seen.add(key(r.ids));
       const o = describe(kind, r.ids, true);
@@ -433,6 +438,7 @@ export function recommend(cat: Catalogue, req: RecommendRequest, solve: MipSolve
     covers: bestOption.covers,
     chosen: bestOption.chosen,
     alternatives,
+    sameAsBest,
     perNeed,
     objective: { tools: best.ids.length, overlap: bestOption.cost.overlap, risk: bestOption.cost.risk, cost: bestOption.cost.total },
     blocked: [],

@@ -67,7 +67,7 @@ export const RECOMMEND_WEIGHTS: RecommendWeights = {
  */
 export const VARIANTS = {
   'fewest-tools': { weights: { ...RECOMMEND_WEIGHTS, tool: 1000 }, constraints: {} },
-  'best-of-breed': { weights: { ...RECOMMEND_WEIGHTS, tool: 1.5, ring: 2, perNeed: 2 }, constraints: {} },
+  'best-of-breed': { weights: { ...RECOMMEND_WEIGHTS, tool: 1.5, ring: 2, perNeed: 2, policy: 5 }, constraints: {} },
   'open-self-hosted': { weights: RECOMMEND_WEIGHTS, constraints: { openSourceOnly: true, selfHosted: true } },
 } as const satisfies Record<string, { weights: RecommendWeights; constraints: { openSourceOnly?: boolean; selfHosted?: boolean } }>;
 export type VariantKind = keyof typeof VARIANTS;

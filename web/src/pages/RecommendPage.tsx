@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { renderLandscapeSvg } from '../../../src/core/render/landscape';
 import type { Recommendation, StackOption } from '../../../src/core/recommend/recommend';
-import { blockedText, namesFrom, need, optionName, tradeoffText, whyText } from '../../../src/wording/en';
+import { blockedText, namesFrom, need, optionName, sameAsBestText, tradeoffText, whyText } from '../../../src/wording/en';
 import type { WebCatalogue } from '../lib/data';
 import { postJson, serverAvailable } from '../lib/api';
 import { href } from '../lib/route';
@@ -180,6 +180,11 @@ export function RecommendPage({ cat, params }: { cat: WebCatalogue; params: URLS
               No allowed tool has {need(f.need, n).toLowerCase()} as a core feature: covered only partially.
             </p>
           ))}
+          {rec.sameAsBest.length > 0 && (
+            <p class="note" data-testid="same-as-best">
+              {sameAsBestText(rec.sameAsBest)}
+            </p>
+          )}
           <div class="options" data-testid="options">
             {options.map((o, i) => (
               <section key={o.kind} class="option" data-kind={o.kind} aria-labelledby={`opt-${o.kind}`}>
