@@ -57,8 +57,8 @@ export const RECOMMEND_WEIGHTS: RecommendWeights = {
   integration: 1.5,
   integrationCap: 2,
   ownCloud: 5,
-  adoption: 0.05,
-  adoptionCap: 1,
+  adoption: 0.1,
+  adoptionCap: 2.5,
 };
 
 /**
