@@ -83,6 +83,15 @@ describe('recommender rules', () => {
     for (const alts of Object.values(r.perNeed)) for (const a of alts) expect(a.why.length).toBeGreaterThan(0);
   });
 
+  it('a model-serving need is answered by a server for any trained model, not an engine that serves language models only', () => {
+    for (const keep of [[], ['kubernetes']]) {
+      const r = recommend(cat, { needs: ['model-serving'], keep }, solve);
+      const server = r.covers['model-serving']![0]!;
+      expect(cat.byId.get(server)!.capabilities['llm-inference']?.strength, server).not.toBe('core');
+      for (const a of r.perNeed['model-serving']!) expect(cat.byId.get(a.tool)!.capabilities['llm-inference']?.strength, a.tool).not.toBe('core');
+    }
+  });
+
   it('every kind of answer is either an alternative or named as the best stack itself', () => {
     const r = recommend(
       cat,
