@@ -619,3 +619,35 @@ describe('links and the radar as controls (issue 14)', () => {
     await page.close();
   });
 });
+
+describe('the catalogue in numbers (issue 14)', () => {
+  it('the stats page draws a chart per dimension, and the quadrant counts add up to the number of tools', async () => {
+    const page = await open('#/stats');
+    await page.waitForSelector('.chart svg g.bar', { state: 'attached' });
+    const dimensions = await page.locator('figure.chart').evaluateAll((els) => els.map((e) => e.getAttribute('data-dimension')));
+    expect(dimensions).toEqual(['quadrant', 'category', 'capability', 'license', 'status', 'firstRelease']);
+    for (const d of dimensions) expect(await page.locator(`figure[data-dimension="${d}"] svg g.bar`).count(), d!).toBeGreaterThan(0);
+    const quadrantBars = await page
+      .locator('figure[data-dimension="quadrant"] svg g.bar')
+      .evaluateAll((els) => els.map((e) => [e.getAttribute('data-key'), Number(e.getAttribute('data-value'))] as [string, number]));
+    expect(quadrantBars.reduce((n, [, v]) => n + v, 0)).toBe(cat.tools.length);
+    for (const [q, n] of quadrantBars) expect(n, q).toBe(cat.tools.filter((t) => cat.placement.get(t.id)!.quadrant === q).length);
+    // Each chart reads as a table too, with the same numbers.
+    await page.locator('figure[data-dimension="quadrant"] summary').click();
+    const cells = await page.locator('figure[data-dimension="quadrant"] table tbody td').allTextContents();
+    expect(cells.map(Number)).toEqual(quadrantBars.map(([, v]) => v));
+    for (const [, n] of quadrantBars) expect(n).toBeGreaterThan(0);
+    expect((page as Page & { errors: string[] }).errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the stats page does not overflow sideways on a phone', async () => {
+    for (const [hash, ready] of [['#/stats', '.chart svg g.bar']] as const) {
+      const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+      await page.goto(base + hash);
+      await page.waitForSelector(ready, { state: 'attached' });
+      expect(await page.evaluate('document.documentElement.scrollWidth'), hash).toBeLessThanOrEqual(390);
+      await page.close();
+    }
+  });
+});
