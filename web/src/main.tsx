@@ -18,6 +18,7 @@ import { RadarsPage } from './pages/RadarsPage';
 import { OrgRadarPage } from './pages/OrgRadarPage';
 import { ProposalsPage } from './pages/ProposalsPage';
 import { SignInPage } from './pages/SignInPage';
+import { GuidePage } from './pages/GuidePage';
 import { StatsPage } from './pages/StatsPage';
 import { signOut, useSession } from './lib/session';
 import { findTool } from './lib/find-tool';
@@ -32,9 +33,10 @@ const NAV = [
   ['/stack', 'Your stack'],
   ['/recommend', 'Recommend'],
   ['/stats', 'Stats'],
+  ['/guide', 'Guide'],
 ] as const;
 /** Views that take no filters: their links do not carry the others' along. */
-const UNFILTERED = ['/compare', '/stack', '/radar', '/recommend', '/stats'];
+const UNFILTERED = ['/compare', '/stack', '/radar', '/recommend', '/stats', '/guide'];
 /** Pages that only a server has (a static export has no accounts or radars of its own). */
 const SERVER_NAV = [
   ['/radars', 'Radars'],
@@ -150,6 +152,7 @@ function App() {
         {cat && route.path === '/stack' && <StackPage cat={cat} params={route.params} />}
         {cat && route.path === '/recommend' && <RecommendPage cat={cat} params={route.params} />}
         {cat && route.path === '/stats' && <StatsPage cat={cat} />}
+        {cat && route.path === '/guide' && <GuidePage cat={cat} />}
         {route.path === '/radar' && <RadarPage params={route.params} />}
         {cat && toolId && <ToolPage id={toolId} cat={cat} />}
         {route.path === '/signin' && <SignInPage params={route.params} />}
