@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FORCE_LAYOUT_MAX, layoutLandscape, renderLandscapeSvg, type LandscapePoint } from '../src/core/render/landscape.js';
+import { FORCE_LAYOUT_MAX, layoutLandscape, renderLandscapeSvg, toPixel, type LandscapePoint } from '../src/core/render/landscape.js';
 import { overlaps } from '../src/core/render/label-layout.js';
 import { svgToPng } from '../src/export/png.js';
 import { isRetired } from '../src/core/catalogue/tool.js';
@@ -117,5 +117,20 @@ describe('landscape layout at scale', () => {
     expect(new Set(layout.marks.map((m) => `${m.cx},${m.cy}`)).size).toBe(many.length);
     expect(layout.marks.filter((m) => m.labelFree).length).toBeGreaterThan(50);
     for (const m of layout.marks) expect(Number.isFinite(m.label.x) && Number.isFinite(m.label.y), m.id).toBe(true);
+  });
+});
+
+describe('landscape lines', () => {
+  const quadrants = bundledCatalogue().tax.taxonomy.quadrants;
+  it('draws each line corner to corner under the markers, with its label escaped', () => {
+    const layout = layoutLandscape([{ id: 'a', name: 'A', x: 0.5, y: 0.5, quadrant: quadrants[0]!.id }], { width: 600, height: 400, quadrants });
+    const svg = renderLandscapeSvg(layout, { lines: [{ from: [-1, -1], to: [1, 1], label: 'Up <&> right', color: '#c2571a' }] });
+    const a = toPixel(layout, -1, -1);
+    const b = toPixel(layout, 1, 1);
+    const r = (v: number) => Math.round(v * 10) / 10;
+    expect(svg).toContain(`<line x1="${r(a.px)}" y1="${r(a.py)}" x2="${r(b.px)}" y2="${r(b.py)}" stroke="#c2571a"`);
+    expect(svg).toContain('>Up &lt;&amp;&gt; right</text>');
+    expect(svg.indexOf('class="line"')).toBeLessThan(svg.indexOf('class="mark"'));
+    expect(renderLandscapeSvg(layout)).not.toContain('class="line"');
   });
 });

@@ -619,3 +619,76 @@ describe('links and the radar as controls (issue 14)', () => {
     await page.close();
   });
 });
+
+describe('the guide and the catalogue in numbers (issue 14)', () => {
+  it('the guide shows the landscape, lifecycle and radar pictures, every persona and quadrant name, and a worked placement', async () => {
+    const page = await open();
+    await page.locator('.top nav').getByRole('link', { name: 'Guide' }).click();
+    await page.waitForSelector('.guide .landscape-figure svg');
+    expect(page.url()).toContain('#/guide');
+    const tax = cat.tax.taxonomy;
+    // The pictures: the map's axes and quadrants, the diagonals over the map of every tool, the two loops, the radar of categories.
+    const labels = await page.locator('.landscape-figure svg text').allTextContents();
+    for (const q of tax.quadrants)
+      expect(
+        labels.filter((l) => l === q.name.toUpperCase()),
+        q.name,
+      ).toHaveLength(1);
+    for (const end of [tax.axes.x.min, tax.axes.x.max, tax.axes.y.min, tax.axes.y.max]) expect(labels).toContain(end.label);
+    expect(await page.locator('.map-figure svg g.mark').count()).toBe(cat.tools.length);
+    expect(await page.locator('.map-figure svg g.line').count()).toBe(tax.diagonals.length);
+    expect(await page.locator('.loops-figure svg g.stage').count()).toBe(tax.stages.length);
+    await page.waitForSelector('.radar-figure svg g.blip', { state: 'attached' });
+    expect(await page.locator('.radar-figure svg g.blip').count()).toBe(tax.categories.length);
+    const text = (await page.locator('.guide').textContent())!;
+    for (const name of [
+      ...tax.personas.map((p) => p.name),
+      ...tax.quadrants.map((q) => q.name),
+      ...tax.rings.map((r) => r.name),
+      ...tax.diagonals.map((d) => d.name),
+    ])
+      expect(text, name).toContain(name);
+    for (const p of tax.personas) expect(await page.locator(`[data-persona="${p.id}"] h3`).textContent()).toBe(p.name);
+    for (const q of tax.quadrants) expect(await page.locator(`.card[data-quadrant="${q.id}"] h3`).textContent()).toBe(q.name);
+    // The worked example adds up a tool's placement; another tool can be picked.
+    await page.waitForSelector('[data-testid="worked-example"] .steps li');
+    expect(await page.locator('[data-testid="worked-example"] .steps li').count()).toBeGreaterThan(3);
+    await page.locator('.worked select').selectOption('mlflow');
+    await page.waitForSelector('[data-testid="worked-example"] a[href$="#/tools/mlflow"]');
+    expect((page as Page & { errors: string[] }).errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the stats page draws a chart per dimension, and the quadrant counts add up to the number of tools', async () => {
+    const page = await open('#/stats');
+    await page.waitForSelector('.chart svg g.bar', { state: 'attached' });
+    const dimensions = await page.locator('figure.chart').evaluateAll((els) => els.map((e) => e.getAttribute('data-dimension')));
+    expect(dimensions).toEqual(['quadrant', 'category', 'capability', 'license', 'status', 'firstRelease']);
+    for (const d of dimensions) expect(await page.locator(`figure[data-dimension="${d}"] svg g.bar`).count(), d!).toBeGreaterThan(0);
+    const quadrantBars = await page
+      .locator('figure[data-dimension="quadrant"] svg g.bar')
+      .evaluateAll((els) => els.map((e) => [e.getAttribute('data-key'), Number(e.getAttribute('data-value'))] as [string, number]));
+    expect(quadrantBars.reduce((n, [, v]) => n + v, 0)).toBe(cat.tools.length);
+    for (const [q, n] of quadrantBars) expect(n, q).toBe(cat.tools.filter((t) => cat.placement.get(t.id)!.quadrant === q).length);
+    // Each chart reads as a table too, with the same numbers.
+    await page.locator('figure[data-dimension="quadrant"] summary').click();
+    const cells = await page.locator('figure[data-dimension="quadrant"] table tbody td').allTextContents();
+    expect(cells.map(Number)).toEqual(quadrantBars.map(([, v]) => v));
+    for (const [, n] of quadrantBars) expect(n).toBeGreaterThan(0);
+    expect((page as Page & { errors: string[] }).errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the guide and the stats page do not overflow sideways on a phone', async () => {
+    for (const [hash, ready] of [
+      ['#/guide', '[data-testid="worked-example"]'],
+      ['#/stats', '.chart svg g.bar'],
+    ] as const) {
+      const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+      await page.goto(base + hash);
+      await page.waitForSelector(ready, { state: 'attached' });
+      expect(await page.evaluate('document.documentElement.scrollWidth'), hash).toBeLessThanOrEqual(390);
+      await page.close();
+    }
+  });
+});

@@ -18,6 +18,8 @@ import { RadarsPage } from './pages/RadarsPage';
 import { OrgRadarPage } from './pages/OrgRadarPage';
 import { ProposalsPage } from './pages/ProposalsPage';
 import { SignInPage } from './pages/SignInPage';
+import { GuidePage } from './pages/GuidePage';
+import { StatsPage } from './pages/StatsPage';
 import { signOut, useSession } from './lib/session';
 import { findTool } from './lib/find-tool';
 import './styles.css';
@@ -30,7 +32,11 @@ const NAV = [
   ['/radar', 'Radar'],
   ['/stack', 'Your stack'],
   ['/recommend', 'Recommend'],
+  ['/stats', 'Stats'],
+  ['/guide', 'Guide'],
 ] as const;
+/** Views that take no filters: their links do not carry the others' along. */
+const UNFILTERED = ['/compare', '/stack', '/radar', '/recommend', '/stats', '/guide'];
 /** Pages that only a server has (a static export has no accounts or radars of its own). */
 const SERVER_NAV = [
   ['/radars', 'Radars'],
@@ -122,11 +128,7 @@ function App() {
         </a>
         <nav aria-label="Views">
           {NAV.map(([path, label]) => (
-            <a
-              key={path}
-              href={path === '/compare' || path === '/stack' || path === '/radar' || path === '/recommend' ? href(path) : href(path, keep)}
-              aria-current={route.path === path ? 'page' : undefined}
-            >
+            <a key={path} href={UNFILTERED.includes(path) ? href(path) : href(path, keep)} aria-current={route.path === path ? 'page' : undefined}>
               {label}
             </a>
           ))}
@@ -149,24 +151,19 @@ function App() {
         {cat && route.path === '/compare' && <ComparePage cat={cat} params={route.params} />}
         {cat && route.path === '/stack' && <StackPage cat={cat} params={route.params} />}
         {cat && route.path === '/recommend' && <RecommendPage cat={cat} params={route.params} />}
+        {cat && route.path === '/stats' && <StatsPage cat={cat} />}
+        {cat && route.path === '/guide' && <GuidePage cat={cat} />}
         {route.path === '/radar' && <RadarPage params={route.params} />}
         {cat && toolId && <ToolPage id={toolId} cat={cat} />}
         {route.path === '/signin' && <SignInPage params={route.params} />}
         {route.path === '/radars' && <RadarsPage />}
         {route.path === '/proposals' && <ProposalsPage params={route.params} cat={cat} />}
         {radarId !== null && <OrgRadarPage id={radarId} cat={cat} params={route.params} embed={false} />}
-        {cat &&
-          !filtered &&
-          !toolId &&
-          !own &&
-          route.path !== '/compare' &&
-          route.path !== '/stack' &&
-          route.path !== '/recommend' &&
-          route.path !== '/radar' && (
-            <p role="alert">
-              No such page. <a href={href('/')}>Back to the map</a>.
-            </p>
-          )}
+        {cat && !filtered && !toolId && !own && !UNFILTERED.includes(route.path) && (
+          <p role="alert">
+            No such page. <a href={href('/')}>Back to the map</a>.
+          </p>
+        )}
       </main>
       {/* While the map view waits for the catalogue, the page's picture of the map sits where the map goes, just after the app: no footer above it. */}
       {(cat || route.path !== '/') && (

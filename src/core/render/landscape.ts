@@ -242,6 +242,8 @@ export interface RenderOptions {
    * groups, so nothing to click yet (the app swaps in the interactive picture).
    */
   compact?: boolean;
+  /** Straight lines across the map in landscape coordinates, under the markers, each labelled three quarters of the way along (the diagonals). */
+  lines?: Array<{ from: readonly [number, number]; to: readonly [number, number]; label: string; color: string }>;
 }
 
 /** Landscape coordinates to the picture's pixels. */
@@ -307,6 +309,16 @@ export function renderLandscapeSvg(layout: LandscapeLayout, render: RenderOption
         `<g><path d="M${round(c.px - 7)},${round(c.py)}h14M${round(c.px)},${round(c.py - 7)}v14" stroke="${f.color}" stroke-width="3"/><text x="${round(c.px + 9)}" y="${round(c.py - 8)}" font-size="${fs * 1.25}" font-weight="700" fill="${f.color}">${escapeXml(f.label)}</text></g>`,
       );
     }
+  }
+  for (const l of render.lines ?? []) {
+    const a = toPixel(layout, l.from[0], l.from[1]);
+    const b = toPixel(layout, l.to[0], l.to[1]);
+    const at = { px: a.px + (b.px - a.px) * 0.75, py: a.py + (b.py - a.py) * 0.75 };
+    const colour = escapeXml(l.color);
+    out.push(
+      `<g class="line"><line x1="${round(a.px)}" y1="${round(a.py)}" x2="${round(b.px)}" y2="${round(b.py)}" stroke="${colour}" stroke-width="4" stroke-opacity="0.7" stroke-dasharray="12 6" stroke-linecap="round"/>` +
+        `<text x="${round(at.px)}" y="${round(at.py - 10)}" text-anchor="middle" font-size="${fs * 1.6}" font-weight="700" fill="${colour}" stroke="#fff" stroke-width="5" paint-order="stroke">${escapeXml(l.label)}</text></g>`,
+    );
   }
   out.push(...(render.compact ? compactMarkers(layout) : markerGroups(layout, render)));
   // Legend.
