@@ -446,9 +446,9 @@ function Placement({ cat, names }: { cat: WebCatalogue; names: Names }) {
           software.
         </li>
         <li>
-          <strong>{tax.axes.y.name}.</strong> The more separate uses a tool has across the lifecycle, the higher it goes. Its core features count most, the
-          stages they serve add a little, and renting out raw compute counts as covering everything. A tool with more than about{' '}
-          {Math.round(m.scope.allInOneAt)} uses is all-in-one.
+          <strong>{tax.axes.y.name}.</strong> The more separate uses a tool has across the lifecycle, the higher it goes. Its core features count most, and
+          features that people name as one job count as one ({(tax.useCases ?? []).map((u) => u.name.toLowerCase()).join('; ')}); renting out raw compute counts
+          as covering everything. A tool with more than about {Math.round(m.scope.allInOneAt)} uses is all-in-one.
         </li>
         <li>The quadrant follows from which side of each axis the tool lands on.</li>
         <li>
@@ -473,18 +473,21 @@ function Placement({ cat, names }: { cat: WebCatalogue; names: Names }) {
         <dt>{tax.axes.y.name} (y)</dt>
         <dd>
           <p>
-            Use-cases <code>u = C + {m.scope.stages}·R + S</code>:
+            Use-cases <code>u = C {m.scope.stages ? `+ ${m.scope.stages}·R ` : ''}+ S</code>:
           </p>
           <ul>
             <li>
               <code>C</code>: each core capability counts its number of use-cases (1, or more for one that runs several stages as one graph); each partial one
-              counts {m.scope.partial}.
+              counts {m.scope.partial}. Capabilities of one job count once: the largest in full, each further one {m.scope.related} (
+              {(tax.useCases ?? []).map((u) => `${u.name}: ${u.capabilities.map((c) => names.capability(c).toLowerCase()).join(', ')}`).join('; ')}).
             </li>
-            <li>
-              <code>R</code>: for each lifecycle stage, the strongest claim there: a core claim on a capability essential to the stage {r.coreEssential}, core
-              but only helpful {r.coreHelpful}, partial and essential {r.partialEssential}, partial and helpful {r.partialHelpful}, through another product{' '}
-              {m.scope.via}.
-            </li>
+            {m.scope.stages > 0 && (
+              <li>
+                <code>R</code>: for each lifecycle stage, the strongest claim there: a core claim on a capability essential to the stage {r.coreEssential}, core
+                but only helpful {r.coreHelpful}, partial and essential {r.partialEssential}, partial and helpful {r.partialHelpful}, through another product{' '}
+                {m.scope.via}.
+              </li>
+            )}
             <li>
               <code>S</code>: {m.scope.substrate} for raw compute held as core ({Math.round(m.scope.substrate * m.scope.partial * 100) / 100} as partial): it
               runs every stage without serving one.
