@@ -300,6 +300,27 @@ describe('web app in Chromium', () => {
     await page.close();
   });
 
+  it('phone layouts: the table as one card per tool with labelled values, compare scrolling in its own box, the radar controls wrapping', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const width = () => page.evaluate<number>('document.documentElement.scrollWidth');
+    await page.goto(base + '#/table');
+    await page.waitForSelector('table.catalogue tbody tr[data-tool-id]');
+    expect(await width()).toBeLessThanOrEqual(390);
+    // each value says what it is, since the column headers are no longer above it
+    expect(await page.$eval('table.catalogue tbody tr[data-tool-id] td[data-label="Licence"]', (td) => getComputedStyle(td, '::before').content)).toBe(
+      '"Licence"',
+    );
+    await page.goto(base + '#/compare?ids=mlflow,kubeflow,weights-and-biases');
+    await page.waitForSelector('.compare-table');
+    expect(await width()).toBeLessThanOrEqual(390);
+    // the table itself is wider than the screen and scrolls inside its box
+    expect(await page.$eval('.compare-scroll', (d) => d.scrollWidth > d.clientWidth)).toBe(true);
+    await page.goto(base + '#/radar');
+    await page.waitForSelector('.radar svg g.blip', { state: 'attached' });
+    expect(await width()).toBeLessThanOrEqual(390);
+    await page.close();
+  });
+
   it('compare shows tools side by side and takes another', async () => {
     const page = await open('#/compare?ids=mlflow,kubeflow');
     await page.waitForSelector('.compare-table');

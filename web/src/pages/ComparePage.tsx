@@ -86,34 +86,36 @@ export function ComparePage({ cat, params }: { cat: WebCatalogue; params: URLSea
       )}
       {tools.length < 2 && <p class="muted">Pick at least two tools to compare.</p>}
       {tools.length > 0 && (
-        <table class="compare-table">
-          <thead>
-            <tr>
-              <td />
-              {tools.map((t) => (
-                <th scope="col" key={t.id} data-tool-id={t.id}>
-                  <a href={href(`/tools/${t.id}`)}>{t.name}</a>{' '}
-                  <button type="button" class="link" aria-label={`Remove ${t.name}`} onClick={() => go(ids.filter((i) => i !== t.id))}>
-                    ×
-                  </button>
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {row('Quadrant', (t) => quadrantName.get(t.quadrant) ?? t.quadrant)}
-            {row('Artifact (x)', (t) => t.x.toFixed(2))}
-            {row('Scope (y)', (t) => t.y.toFixed(2))}
-            {row('Licence', (t) => `${t.license}${t.openSource ? ' (open source)' : ''}`)}
-            {row('Offering', (t) => t.offering.join(', '))}
-            {row('Vendor', (t) => t.vendor ?? '—')}
-            {row('Status', (t) => t.status)}
-            {row('First release', (t) => String(t.firstRelease))}
-            {caps.map((c) =>
-              row(capName.get(c.id) ?? c.id, (t) => (t.coreCapabilities.includes(c.id) ? '● core' : t.capabilities.includes(c.id) ? '○ partial' : '—')),
-            )}
-          </tbody>
-        </table>
+        <div class="compare-scroll" tabIndex={0} aria-label="Comparison table (scrolls sideways on narrow screens)">
+          <table class="compare-table">
+            <thead>
+              <tr>
+                <td />
+                {tools.map((t) => (
+                  <th scope="col" key={t.id} data-tool-id={t.id}>
+                    <a href={href(`/tools/${t.id}`)}>{t.name}</a>{' '}
+                    <button type="button" class="link" aria-label={`Remove ${t.name}`} onClick={() => go(ids.filter((i) => i !== t.id))}>
+                      ×
+                    </button>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {row('Quadrant', (t) => quadrantName.get(t.quadrant) ?? t.quadrant)}
+              {row('Artifact (x)', (t) => t.x.toFixed(2))}
+              {row('Scope (y)', (t) => t.y.toFixed(2))}
+              {row('Licence', (t) => `${t.license}${t.openSource ? ' (open source)' : ''}`)}
+              {row('Offering', (t) => t.offering.join(', '))}
+              {row('Vendor', (t) => t.vendor ?? '—')}
+              {row('Status', (t) => t.status)}
+              {row('First release', (t) => String(t.firstRelease))}
+              {caps.map((c) =>
+                row(capName.get(c.id) ?? c.id, (t) => (t.coreCapabilities.includes(c.id) ? '● core' : t.capabilities.includes(c.id) ? '○ partial' : '—')),
+              )}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

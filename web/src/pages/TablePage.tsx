@@ -58,17 +58,25 @@ export function TablePage({ cat, shown }: { cat: WebCatalogue; shown: WebTool[] 
                 <a href={href(`/tools/${t.id}`)}>{t.name}</a>
                 <span class="muted small">{t.description}</span>
               </th>
-              <td>{quadrantName.get(t.quadrant)}</td>
-              <td class="num">{t.x.toFixed(2)}</td>
-              <td class="num">{t.y.toFixed(2)}</td>
-              <td>
+              <td data-label="Quadrant">{quadrantName.get(t.quadrant)}</td>
+              <td class="num" data-label="Artifact (x)">
+                {t.x.toFixed(2)}
+              </td>
+              <td class="num" data-label="Scope (y)">
+                {t.y.toFixed(2)}
+              </td>
+              <td data-label="Licence">
                 {t.license}
                 {t.openSource ? ' ✓' : ''}
               </td>
-              <td>{t.status}</td>
-              <td class="num">{t.firstRelease}</td>
-              <td class="num">{t.activity ? t.activity.stars.toLocaleString('en') : '—'}</td>
-              <td>{t.activity?.latestRelease ? `${t.activity.latestRelease.tag} (${t.activity.latestRelease.date})` : '—'}</td>
+              <td data-label="Status">{t.status}</td>
+              <td class="num" data-label="Since">
+                {t.firstRelease}
+              </td>
+              <td class="num" data-label="Stars">
+                {t.activity ? t.activity.stars.toLocaleString('en') : '—'}
+              </td>
+              <td data-label="Last release">{t.activity?.latestRelease ? `${t.activity.latestRelease.tag} (${t.activity.latestRelease.date})` : '—'}</td>
             </tr>
           ))}
           {rows.length === 0 && (
