@@ -568,6 +568,27 @@ describe('web app in Chromium', () => {
 });
 
 describe('links and the radar as controls (issue 14)', () => {
+  it('a tool page has a mini map with the tool where its position says, and names a category/placement disagreement', async () => {
+    const page = await open('#/tools/dask');
+    await page.waitForSelector('[data-testid="minimap"] svg g.focus');
+    // Dask's category (data orchestrators) belongs to another quadrant than its capabilities give it
+    await expect.poll(() => page.textContent('[data-testid="disagreement"]')).toMatch(/places it in/);
+    // the ringed marker sits on the side of the centre lines its position says
+    const { fx, fy, mid, x, y } = await page.evaluate(() => {
+      const svg = document.querySelector('[data-testid="minimap"] svg')!;
+      const c = svg.querySelector('g.focus circle')!;
+      const fig = document.querySelector('[data-testid="minimap"] figcaption')!.textContent!;
+      const [, x, y] = /x (-?[\d.]+), scope y (-?[\d.]+)/.exec(fig)!;
+      return { fx: Number(c.getAttribute('cx')), fy: Number(c.getAttribute('cy')), mid: Number(svg.getAttribute('width')) / 2, x: Number(x), y: Number(y) };
+    });
+    expect(Math.sign(fx - mid)).toBe(Math.sign(x));
+    expect(Math.sign(mid - fy)).toBe(Math.sign(y));
+    await page.goto(base + '#/tools/mlflow');
+    await page.waitForSelector('.tool-page[data-tool-id="mlflow"] [data-testid="minimap"] svg');
+    expect(await page.$('[data-testid="disagreement"]')).toBeNull();
+    await page.close();
+  });
+
   it('an alias, a name or another case resolves to the tool, the address becomes its id, and the tab names it', async () => {
     const wandb = cat.tools.find((t) => t.aliases.some((a) => a.toLowerCase() === 'wandb'));
     const cases: Array<[string, string]> = [['MLflow', 'mlflow'], ...(wandb ? ([['wandb', wandb.id]] as Array<[string, string]>) : [])];

@@ -3,6 +3,7 @@ import { loadTool, type ToolDetail, type WebCatalogue } from '../lib/data';
 import { href } from '../lib/route';
 import { ToolOrg } from './ToolOrg';
 import { namesFrom, placementStep, placementSummary } from '../../../src/wording/en';
+import { renderMiniMapSvg } from '../../../src/core/render/minimap';
 
 function ToolLinks({ label, tools }: { label: string; tools: ToolDetail['worksWith'] }) {
   if (!tools.length) return null;
@@ -107,7 +108,16 @@ export function ToolPage({ id, cat }: { id: string; cat: WebCatalogue }) {
               artifact x {p.x.toFixed(2)}, scope y {p.y.toFixed(2)}
             </dd>
             <dt>Categories</dt>
-            <dd>{detail.categories.map((c) => c.name).join(', ')}</dd>
+            <dd>
+              {detail.categories.map((c) => c.name).join(', ')}
+              {/* The categories say one quadrant, the capabilities another: shown, not hidden (mlnav check lists these). */}
+              {detail.categories.length > 0 && !detail.categories.some((c) => c.quadrant === p.quadrant) && (
+                <p class="note small" data-testid="disagreement">
+                  Its {detail.categories.length === 1 ? 'category belongs' : 'categories belong'} to{' '}
+                  {[...new Set(detail.categories.map((c) => names.quadrant(c.quadrant)))].join(' and ')}, but what it does places it in {p.quadrantName}.
+                </p>
+              )}
+            </dd>
             <dt>Licence</dt>
             <dd>
               {tool.license}
@@ -133,6 +143,17 @@ export function ToolPage({ id, cat }: { id: string; cat: WebCatalogue }) {
                   : 'no public repository'}
             </dd>
           </dl>
+          <figure class="minimap-figure" data-testid="minimap">
+            <div
+              // the pure renderer escapes every name it draws
+              dangerouslySetInnerHTML={{
+                __html: renderMiniMapSvg({ quadrants: cat.taxonomy.quadrants, points: cat.tools, focus: { name: tool.name, x: p.x, y: p.y } }),
+              }}
+            />
+            <figcaption class="muted small">
+              {p.quadrantName}, artifact x {p.x.toFixed(2)}, scope y {p.y.toFixed(2)}
+            </figcaption>
+          </figure>
           {/* Retired and maintenance tools show the note in their notice above: once is enough. */}
           {s.note && !detail.retired && s.state !== 'maintenance' && <p class="muted small">{s.note}</p>}
         </section>
