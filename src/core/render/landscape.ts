@@ -447,7 +447,8 @@ const levelStyleDefault = (lod: LandscapeLevels) =>
 export function levelCss(lod: Pick<LandscapeLevels, 'fonts'>): string {
   const N = lod.fonts.length;
   const rules = [
-    `svg.lod .mark text{display:none;font-size:var(--f)}`,
+    `svg.lod .mark text{display:none;font-size:var(--f);fill:#1d2430;stroke:none}`,
+    `svg.lod .mark.retired text{fill:#7b838d;font-style:italic}`,
     `svg.lod .mark circle{r:calc(var(--f)*${MARK_R_EM});stroke-width:calc(var(--f)*0.1)}`,
     `svg.lod .mark.on-diagonal circle{stroke-width:calc(var(--f)*0.25)}`,
     `svg.lod .mark.focus circle{r:calc(var(--f)*0.55);stroke:#f0b429;stroke-width:calc(var(--f)*0.3)}`,
@@ -455,7 +456,7 @@ export function levelCss(lod: Pick<LandscapeLevels, 'fonts'>): string {
     `svg.lod .cluster{display:none;cursor:zoom-in}`,
     `svg.lod .cluster.off{visibility:hidden}`,
     `svg.lod .cluster circle{fill:#39414d;fill-opacity:0.88;stroke:#fff;stroke-width:calc(var(--f)*0.12)}`,
-    `svg.lod .cluster text{font-size:var(--f);font-weight:700;fill:#fff}`,
+    `svg.lod .cluster text{font-size:var(--f);font-weight:700;fill:#fff;text-anchor:middle}`,
     // A cluster's radius follows the digits of its count.
     ...[1, 2, 3, 4, 5].map((d) => `svg.lod .cluster.d${d} circle{r:calc(var(--f)*${clusterRadiusEm(10 ** (d - 1))})}`),
   ];
@@ -485,11 +486,11 @@ function levelMarkers(layout: LandscapeLayout, lod: LandscapeLevels, render: Ren
       // Labels show only from some level on: every marker is named by its aria-label.
       const a11y = render.interactive ? ` tabindex="-1" role="link" aria-label="${name}${m.retired ? ', retired' : ''}"` : '';
       out.push(
-        `<g class="mark" data-tool-id="${escapeXml(m.id)}"${lv.open ? ` data-open="${lv.open}"` : ''}${a11y}>` +
+        `<g class="mark${m.retired ? ' retired' : ''}" data-tool-id="${escapeXml(m.id)}"${lv.open ? ` data-open="${lv.open}"` : ''}${a11y}>` +
           (render.interactive ? '' : `<title>${name}${m.retired ? ' (retired)' : ''}</title>`) +
           `<circle cx="${m.cx}" cy="${m.cy}" r="${m.r}"${m.retired ? ' fill="#fff"' : ''}/>` +
           (lv.label >= 0
-            ? `<text x="${m.cx}" y="${m.cy}" dx="${spot.dx}em" dy="${spotBaseline(lv.spot)}em"${spot.anchor === 'start' ? '' : ` text-anchor="${spot.anchor}"`} data-label="${lv.label}" stroke="none" fill="${m.retired ? '#7b838d' : '#1d2430'}"${m.retired ? ' font-style="italic"' : ''}>${name}</text>`
+            ? `<text x="${m.cx}" y="${m.cy}" dx="${spot.dx}em" dy="${spotBaseline(lv.spot)}em"${spot.anchor === 'start' ? '' : ` text-anchor="${spot.anchor}"`} data-label="${lv.label}">${name}</text>`
             : '') +
           '</g>',
       );
@@ -505,7 +506,7 @@ function levelClusters(lod: LandscapeLevels): string[] {
   lod.clusters.forEach((c, i) => {
     const levels = Array.from({ length: c.to - c.from + 1 }, (_, k) => `l${c.from + k}`).join(' ');
     out.push(
-      `<g class="cluster d${String(c.n).length} ${levels}" data-cluster="${i}" role="img" aria-label="${c.n} tools"><circle cx="${c.x}" cy="${c.y}" r="10"/><text x="${c.x}" y="${c.y}" dy="0.36em" text-anchor="middle">${c.n}</text></g>`,
+      `<g class="cluster d${String(c.n).length} ${levels}" data-cluster="${i}" role="img" aria-label="${c.n} tools"><circle cx="${c.x}" cy="${c.y}"/><text x="${c.x}" y="${c.y}" dy="0.36em">${c.n}</text></g>`,
     );
   });
   out.push('</g>');

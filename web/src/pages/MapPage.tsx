@@ -148,6 +148,32 @@ export function MapPage({ cat, shown, params }: Props) {
     return () => ro.disconnect();
   }, []);
 
+  // The clusters count the tools the filters show (a cluster with none of them is hidden). Counting is cheap; writing
+  // the counts into the picture is not, so only the clusters of the level on screen are written, the others when
+  // their level comes.
+  const clusterEls = useMemo(() => new Map<number, { g: SVGGElement; n: number }>(), [svg]); // eslint-disable-line react-hooks/exhaustive-deps -- a new picture, new elements
+  const clusterCounts = useRef<number[] | null>(null);
+  const shownRef = useRef(shownIds);
+  shownRef.current = shownIds;
+  const writeCounts = (at: number) => {
+    const counts = clusterCounts.current;
+    if (!lod || !counts || at < 0) return;
+    if (!clusterEls.size)
+      for (const g of host.current!.querySelectorAll<SVGGElement>('g.cluster')) {
+        const i = Number(g.dataset.cluster);
+        clusterEls.set(i, { g, n: lod.clusters[i]!.n });
+      }
+    for (const [i, el] of clusterEls) {
+      const n = counts[i]!;
+      const c = lod.clusters[i]!;
+      if (n === el.n || c.from > at || c.to < at) continue;
+      el.g.querySelector('text')!.textContent = String(n);
+      el.g.setAttribute('aria-label', `${n} tools`);
+      el.g.classList.toggle('off', n === 0);
+      el.n = n;
+    }
+  };
+
   // The viewBox, and the level of detail for the screen scale: one attribute on the root, CSS does the rest.
   useLayoutEffect(() => {
     const root = host.current!.querySelector('svg')!;
@@ -158,33 +184,24 @@ export function MapPage({ cat, shown, params }: Props) {
     if (next === level.current) return;
     level.current = next;
     root.setAttribute('data-lod', String(next));
+    writeCounts(next);
     // The marker in the tab order must be one shown at this level.
     const cur = current.current;
-    if (cur && (openOf.get(cur) ?? 0) > next) makeCurrent([...marks.keys()].find((id) => shownIds.has(id) && (openOf.get(id) ?? 0) <= next) ?? null);
-  }, [view, svg, pxWidth, lod, cat, openOf, marks, shownIds, makeCurrent]);
+    const shown = shownRef.current;
+    if (cur && (openOf.get(cur) ?? 0) > next) makeCurrent([...marks.keys()].find((id) => shown.has(id) && (openOf.get(id) ?? 0) <= next) ?? null);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- writeCounts reads refs only; a keystroke must not touch the viewBox
+  }, [view, svg, pxWidth, lod, cat, openOf, marks, makeCurrent]);
 
-  // The clusters count the tools the filters show; a cluster with none of them is hidden.
-  const clusterEls = useMemo(() => new Map<number, { g: SVGGElement; n: number }>(), [svg]); // eslint-disable-line react-hooks/exhaustive-deps -- a new picture, new elements
   useLayoutEffect(() => {
     if (!lod) return;
-    if (!clusterEls.size)
-      for (const g of host.current!.querySelectorAll<SVGGElement>('g.cluster')) {
-        const i = Number(g.dataset.cluster);
-        clusterEls.set(i, { g, n: lod.clusters[i]!.n });
-      }
     const counts = new Array<number>(lod.clusters.length).fill(0);
     cat.map.marks.forEach((m, i) => {
       if (!shownIds.has(m.id)) return;
       for (let c = lod.marks[i]!.cluster; c >= 0; c = lod.clusters[c]!.parent) counts[c]!++;
     });
-    for (const [i, el] of clusterEls) {
-      const n = counts[i]!;
-      if (n === el.n) continue;
-      el.g.querySelector('text')!.textContent = String(n);
-      el.g.setAttribute('aria-label', `${n} tools`);
-      el.g.classList.toggle('off', n === 0);
-      el.n = n;
-    }
+    clusterCounts.current = counts;
+    writeCounts(level.current);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- writeCounts reads refs only
   }, [svg, shownIds, lod, cat, clusterEls]);
 
   const markOf = (e: Event) => (e.target as Element).closest?.('g.mark') as SVGGElement | null;
