@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { FORCE_LAYOUT_MAX, layoutLandscape, renderLandscapeSvg, toPixel, type LandscapePoint } from '../src/core/render/landscape.js';
+import { FORCE_LAYOUT_MAX, layoutLandscape, levelCss, renderLandscapeSvg, toPixel, type LandscapePoint } from '../src/core/render/landscape.js';
+import { clusterRadiusEm, levelFor, MARK_R_EM, SPOTS } from '../src/core/render/levels.js';
+import { textWidth } from '../src/core/render/text-metrics.js';
 import { overlaps } from '../src/core/render/label-layout.js';
 import { svgToPng } from '../src/export/png.js';
 import { isRetired } from '../src/core/catalogue/tool.js';
@@ -132,5 +134,80 @@ describe('landscape lines', () => {
     expect(svg).toContain('>Up &lt;&amp;&gt; right</text>');
     expect(svg.indexOf('class="line"')).toBeLessThan(svg.indexOf('class="mark"'));
     expect(renderLandscapeSvg(layout)).not.toContain('class="line"');
+  });
+});
+
+describe('landscape levels of detail (issue 14)', () => {
+  const cat = bundledCatalogue();
+  const layout = layoutLandscape(bundledPoints(), { quadrants: cat.tax.taxonomy.quadrants });
+  const lv = layout.levels!;
+  const N = lv.fonts.length;
+  // A label's box at a level, as the renderer draws it (em offsets from the marker, in the level's font).
+  const box = (j: number, L: number) => {
+    const m = layout.marks[j]!;
+    const s = SPOTS[lv.marks[j]!.spot]!;
+    const f = lv.fonts[L]!;
+    const w = textWidth(m.name, 1);
+    const x0 = s.anchor === 'start' ? s.dx : s.anchor === 'end' ? s.dx - w : -w / 2;
+    return { x: m.cx + x0 * f, y: m.cy + s.top * f, w: w * f, h: 1.2 * f };
+  };
+
+  it('at every level, the markers shown on their own and the clusters account for every tool once', () => {
+    for (let L = 0; L < N; L++) {
+      const alone = lv.marks.filter((m) => m.open <= L).length;
+      const clustered = lv.clusters.filter((c) => c.from <= L && L <= c.to).reduce((s, c) => s + c.n, 0);
+      expect(alone + clustered, `level ${L}`).toBe(layout.marks.length);
+    }
+    // Coarse levels cluster, the finest shows every marker; a clustered marker's cluster chain reaches the top.
+    expect(lv.clusters.filter((c) => c.from === 0).length).toBeGreaterThan(0);
+    expect(lv.marks.every((m) => m.open < N)).toBe(true);
+    for (const m of lv.marks) if (m.open > 0) expect(lv.clusters[m.cluster]!.to).toBe(m.open - 1);
+  });
+
+  it('labels never overlap each other, a marker or a cluster at any level, and once shown stay shown', () => {
+    const bad: string[] = [];
+    for (let L = 0; L < N; L++) {
+      const f = lv.fonts[L]!;
+      const shown = lv.marks.map((m, j) => (m.label >= 0 && m.label <= L ? j : -1)).filter((j) => j >= 0);
+      for (const j of shown) if (lv.marks[j]!.open > lv.marks[j]!.label) bad.push(`${layout.marks[j]!.id}: labelled inside a cluster`);
+      const boxes = shown.map((j) => box(j, L));
+      for (let a = 0; a < boxes.length; a++)
+        for (let b = a + 1; b < boxes.length; b++)
+          if (overlaps(boxes[a]!, boxes[b]!)) bad.push(`level ${L}: ${layout.marks[shown[a]!]!.id} / ${layout.marks[shown[b]!]!.id}`);
+      const circles = [
+        ...layout.marks.filter((_, j) => lv.marks[j]!.open <= L).map((m) => ({ id: m.id, x: m.cx, y: m.cy, r: MARK_R_EM * f })),
+        ...lv.clusters.filter((c) => c.from <= L && L <= c.to).map((c, k) => ({ id: `cluster ${k}`, x: c.x, y: c.y, r: clusterRadiusEm(c.n) * f })),
+      ];
+      boxes.forEach((b, a) => {
+        for (const c of circles)
+          if (overlaps(b, { x: c.x - c.r, y: c.y - c.r, w: 2 * c.r, h: 2 * c.r })) bad.push(`level ${L}: ${layout.marks[shown[a]!]!.id} over ${c.id}`);
+      });
+    }
+    expect(bad).toEqual([]);
+    // The finest level labels nearly every tool (the rest are named by their marker's aria-label).
+    expect(lv.marks.filter((m) => m.label >= 0).length / lv.marks.length).toBeGreaterThan(0.9);
+    // More labels at each finer level.
+    const counts = Array.from({ length: N }, (_, L) => lv.marks.filter((m) => m.label >= 0 && m.label <= L).length);
+    for (let L = 1; L < N; L++) expect(counts[L]).toBeGreaterThanOrEqual(counts[L - 1]!);
+    expect(counts[N - 1]).toBeGreaterThan(counts[0]! * 10);
+  });
+
+  it('the level shown follows the screen scale: the finest whose labels are at least 11 px', () => {
+    for (const pxPerUnit of [0.2, 0.78, 1, 3, 9]) {
+      const L = levelFor(lv.fonts, pxPerUnit);
+      expect(lv.fonts[L]! * pxPerUnit).toBeGreaterThanOrEqual(11);
+      if (L < N - 1) expect(lv.fonts[L + 1]! * pxPerUnit).toBeLessThan(11);
+    }
+  });
+
+  it('draws levels for the web app: a level on the root, labels and clusters marked with theirs; the default export is unchanged', () => {
+    const svg = renderLandscapeSvg(layout, { interactive: true, levels: true });
+    expect(svg).toMatch(/<svg [^>]*class="lod" data-lod="\d+"/);
+    expect(svg.match(/data-tool-id="/g)).toHaveLength(layout.marks.length);
+    expect(svg.match(/<g class="cluster /g)).toHaveLength(lv.clusters.length);
+    expect(svg.match(/aria-label="/g)!.length).toBe(layout.marks.length + lv.clusters.length);
+    expect(svg.match(/<text [^>]*data-label="/g)).toHaveLength(lv.marks.filter((m) => m.label >= 0).length);
+    expect(renderLandscapeSvg(layout)).not.toContain('data-lod');
+    expect(levelCss(lv)).toContain(`svg.lod[data-lod="${N - 1}"]`);
   });
 });

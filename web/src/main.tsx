@@ -116,7 +116,7 @@ function App() {
       </main>
     );
   // Filters carry over between the views that use them.
-  const keep = new URLSearchParams([...route.params].filter(([k]) => k !== 'ids' && k !== 'diagonal'));
+  const keep = new URLSearchParams([...route.params].filter(([k]) => k !== 'ids' && k !== 'diagonal' && k !== 'focus'));
   return (
     <>
       <a class="skip" href="#main">

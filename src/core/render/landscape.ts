@@ -1,6 +1,7 @@
 import { forceCollide, forceSimulation, forceX, forceY, type SimulationNodeDatum } from 'd3-force';
 import type { QuadrantId } from '../taxonomy/schema.js';
 import { placeLabels, type Box } from './label-layout.js';
+import { clusterRadiusEm, computeLevels, MARK_R_EM, SPOTS, spotBaseline, type LandscapeLevels } from './levels.js';
 import { escapeXml, textWidth } from './text-metrics.js';
 
 export interface LandscapePoint {
@@ -72,6 +73,8 @@ export interface LandscapeLayout {
   height: number;
   plot: Box;
   marks: LandscapeMark[];
+  /** Levels of detail for the interactive map (levels.ts): per marker in `levels.marks`, in the order of `marks`. */
+  levels?: LandscapeLevels;
   options: Required<Omit<LandscapeOptions, 'highlight' | 'subtitle' | 'quadrants'>> & Pick<LandscapeOptions, 'subtitle'> & { quadrants: PlacedQuadrant[] };
 }
 
@@ -142,7 +145,22 @@ export function layoutLandscape(points: readonly LandscapePoint[], opts: Landsca
       retired: !!p.retired,
     };
   });
-  return { width, height, plot, marks, options };
+  // The axis labels drawn inside the plot are obstacles too, for the levels' labels.
+  const axisBoxes = [
+    { x: plot.x, y: plot.y + plot.h / 2 + fontSize * 0.6, w: textWidth(options.axisLabels.left, fontSize * 1.15) * 1.1, h: fontSize * 1.6 },
+    {
+      x: plot.x + plot.w - textWidth(options.axisLabels.right, fontSize * 1.15) * 1.1,
+      y: plot.y + plot.h / 2 + fontSize * 0.6,
+      w: textWidth(options.axisLabels.right, fontSize * 1.15) * 1.1,
+      h: fontSize * 1.6,
+    },
+  ];
+  const levels = computeLevels(
+    marks.map((m) => ({ x: m.cx, y: m.cy, name: m.name, first: m.highlighted, last: m.retired })),
+    { x: plot.x + 2, y: plot.y + 2, w: plot.w - 4, h: plot.h - 4 },
+    [...obstacles, ...axisBoxes],
+  );
+  return { width, height, plot, marks, levels, options };
 }
 
 /** Labels of crowded markers are placed first, while there is still room near them. */
@@ -244,6 +262,11 @@ export interface RenderOptions {
   compact?: boolean;
   /** Straight lines across the map in landscape coordinates, under the markers, each labelled three quarters of the way along (the diagonals). */
   lines?: Array<{ from: readonly [number, number]; to: readonly [number, number]; label: string; color: string }>;
+  /**
+   * For the web app's map: levels of detail (levels.ts). Markers, labels and clusters are sized by the level the
+   * page sets on the root (`data-lod`); labels sit next to their markers (no leader lines) and show from their level on.
+   */
+  levels?: boolean;
 }
 
 /** Landscape coordinates to the picture's pixels. */
@@ -259,8 +282,9 @@ export function renderLandscapeSvg(layout: LandscapeLayout, render: RenderOption
   const cx = plot.x + plot.w / 2,
     cy = plot.y + plot.h / 2;
   const out: string[] = [];
+  const lod = render.levels && !render.compact ? layout.levels : undefined;
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="DejaVu Sans, Helvetica, Arial, sans-serif" role="img" aria-labelledby="map-title">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="DejaVu Sans, Helvetica, Arial, sans-serif" role="img" aria-labelledby="map-title"${lod ? ` class="lod" data-lod="${levelStyleDefault(lod)}"` : ''}>`,
     `<title id="map-title">${escapeXml(options.title)}</title>`,
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
     `<text x="${plot.x}" y="36" font-size="${fs * 2}" font-weight="700" fill="#1d2430">${escapeXml(options.title)}</text>`,
@@ -320,7 +344,8 @@ export function renderLandscapeSvg(layout: LandscapeLayout, render: RenderOption
         `<text x="${round(at.px)}" y="${round(at.py - 10)}" text-anchor="middle" font-size="${fs * 1.6}" font-weight="700" fill="${colour}" stroke="#fff" stroke-width="5" paint-order="stroke">${escapeXml(l.label)}</text></g>`,
     );
   }
-  out.push(...(render.compact ? compactMarkers(layout) : markerGroups(layout, render)));
+  if (lod) out.push(...levelMarkers(layout, lod, render), ...levelClusters(lod));
+  else out.push(...(render.compact ? compactMarkers(layout) : markerGroups(layout, render)));
   // Legend.
   const ly = height - 28;
   let lx = plot.x;
@@ -416,5 +441,86 @@ function compactMarkers(layout: LandscapeLayout): string[] {
   const label = (m: LandscapeMark) =>
     `<text x="${round(m.label.x)}" y="${round(m.label.y + m.label.h - 3)}"${m.retired ? ' fill="#7b838d" font-style="italic"' : ''}${m.highlighted ? ' font-weight="700"' : ''}>${escapeXml(m.name)}</text>`;
   out.push(`<g font-size="${options.fontSize}" fill="#1d2430">`, ...marks.filter((m) => m.labelFree).map(label), '</g>');
+  return out;
+}
+
+/** Until the page measures its screen scale: the level a 1800-unit picture on a desktop screen shows. */
+const levelStyleDefault = (lod: LandscapeLevels) =>
+  Math.max(
+    0,
+    lod.fonts.findIndex((f) => f < 16 + 1e-6),
+  );
+
+/**
+ * The CSS of a picture drawn with `levels` (the page adopts it as a style sheet: the app's content security policy
+ * allows no inline styles). One rule set per level: its font size (everything else is sized in proportion), the
+ * markers still inside clusters, the labels shown and the clusters drawn.
+ */
+export function levelCss(lod: Pick<LandscapeLevels, 'fonts'>): string {
+  const N = lod.fonts.length;
+  const rules = [
+    `svg.lod .mark text{display:none;font-size:var(--f);fill:#1d2430;stroke:none}`,
+    `svg.lod .mark.retired text{fill:#7b838d;font-style:italic}`,
+    `svg.lod .mark circle{r:calc(var(--f)*${MARK_R_EM});stroke-width:calc(var(--f)*0.1)}`,
+    `svg.lod .mark.on-diagonal circle{stroke-width:calc(var(--f)*0.25)}`,
+    `svg.lod .mark.focus circle{r:calc(var(--f)*0.55);stroke:#f0b429;stroke-width:calc(var(--f)*0.3)}`,
+    `svg.lod .mark.focus text{display:inline}`,
+    `svg.lod .cluster{display:none;cursor:zoom-in}`,
+    `svg.lod .cluster.off{visibility:hidden}`,
+    `svg.lod .cluster circle{fill:#39414d;fill-opacity:0.88;stroke:#fff;stroke-width:calc(var(--f)*0.12)}`,
+    `svg.lod .cluster text{font-size:var(--f);font-weight:700;fill:#fff;text-anchor:middle}`,
+    // A cluster's radius follows the digits of its count.
+    ...[1, 2, 3, 4, 5].map((d) => `svg.lod .cluster.d${d} circle{r:calc(var(--f)*${clusterRadiusEm(10 ** (d - 1))})}`),
+  ];
+  const range = (from: number, to: number, f: (i: number) => string) => Array.from({ length: Math.max(0, to - from) }, (_, k) => f(from + k)).join(',');
+  for (let L = 0; L < N; L++) {
+    const at = `svg.lod[data-lod="${L}"]`;
+    rules.push(`${at}{--f:${lod.fonts[L]}px}`);
+    if (L < N - 1) rules.push(`${at} .mark:is(${range(L + 1, N, (i) => `[data-open="${i}"]`)}){visibility:hidden}`);
+    rules.push(`${at} .mark text:is(${range(0, L + 1, (i) => `[data-label="${i}"]`)}){display:inline}`);
+    rules.push(`${at} .cluster.l${L}{display:inline}`);
+  }
+  return rules.join('\n');
+}
+
+/** The markers at every level: each label at its marker, offset in em of the level's font (see levels.ts SPOTS). */
+function levelMarkers(layout: LandscapeLayout, lod: LandscapeLevels, render: RenderOptions): string[] {
+  const { marks, options } = layout;
+  const out: string[] = [];
+  for (const { id: q, corner } of options.quadrants) {
+    const color = CORNER_COLORS[corner].mark;
+    out.push(`<g fill="${color}" stroke="${color}" stroke-width="1.4" font-size="${options.fontSize}">`);
+    marks.forEach((m, i) => {
+      if (m.quadrant !== q) return;
+      const lv = lod.marks[i]!;
+      const name = escapeXml(m.name);
+      const spot = SPOTS[lv.spot]!;
+      // Labels show only from some level on: every marker is named by its aria-label.
+      const a11y = render.interactive ? ` tabindex="-1" role="link" aria-label="${name}${m.retired ? ', retired' : ''}"` : '';
+      out.push(
+        `<g class="mark${m.retired ? ' retired' : ''}" data-tool-id="${escapeXml(m.id)}"${lv.open ? ` data-open="${lv.open}"` : ''}${a11y}>` +
+          (render.interactive ? '' : `<title>${name}${m.retired ? ' (retired)' : ''}</title>`) +
+          `<circle cx="${m.cx}" cy="${m.cy}" r="${m.r}"${m.retired ? ' fill="#fff"' : ''}/>` +
+          (lv.label >= 0
+            ? `<text x="${m.cx}" y="${m.cy}" dx="${spot.dx}em" dy="${spotBaseline(lv.spot)}em"${spot.anchor === 'start' ? '' : ` text-anchor="${spot.anchor}"`} data-label="${lv.label}">${name}</text>`
+            : '') +
+          '</g>',
+      );
+    });
+    out.push('</g>');
+  }
+  return out;
+}
+
+/** The clusters, over the markers: a circle with the count, drawn at the levels it exists at (class l<level>). */
+function levelClusters(lod: LandscapeLevels): string[] {
+  const out = ['<g class="clusters" stroke="none">'];
+  lod.clusters.forEach((c, i) => {
+    const levels = Array.from({ length: c.to - c.from + 1 }, (_, k) => `l${c.from + k}`).join(' ');
+    out.push(
+      `<g class="cluster d${String(c.n).length} ${levels}" data-cluster="${i}" role="img" aria-label="${c.n} tools"><circle cx="${c.x}" cy="${c.y}"/><text x="${c.x}" y="${c.y}" dy="0.36em">${c.n}</text></g>`,
+    );
+  });
+  out.push('</g>');
   return out;
 }

@@ -1,5 +1,6 @@
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { renderLandscapeSvg } from '../../../src/core/render/landscape';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { levelCss, renderLandscapeSvg } from '../../../src/core/render/landscape';
+import { levelFor, pxPerUnitFor } from '../../../src/core/render/levels';
 import type { WebCatalogue } from '../lib/data';
 import { downloadPng, downloadSvg } from '../lib/download';
 import { href } from '../lib/route';
@@ -28,6 +29,18 @@ interface Card {
 export const countLine = (shown: number, total: number) =>
   shown === total ? `${total} tools · placement computed from capabilities` : `${shown} of ${total} tools shown · placement computed from capabilities`;
 
+/** The levels' style sheet, adopted once (the content security policy allows styles only through the CSSOM). */
+let adoptedLevels: string | undefined;
+function adoptLevelCss(css: string): void {
+  if (adoptedLevels === css) return;
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(css);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets.filter((s) => !levelSheets.has(s)), sheet];
+  levelSheets.add(sheet);
+  adoptedLevels = css;
+}
+const levelSheets = new WeakSet<CSSStyleSheet>();
+
 export function MapPage({ cat, shown, params }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const [card, setCard] = useState<Card | null>(null);
@@ -36,15 +49,25 @@ export function MapPage({ cat, shown, params }: Props) {
   // would dim every tool.
   const asked = params.get('diagonal') ?? '';
   const diagonal = cat.taxonomy.diagonals.some((d) => d.id === asked) ? asked : '';
-  const svg = useMemo(() => renderLandscapeSvg(cat.map, { interactive: true }), [cat]);
+  const svg = useMemo(() => renderLandscapeSvg(cat.map, { interactive: true, levels: true }), [cat]);
+  const lod = cat.map.levels;
+  /** The picture's width on screen in CSS pixels (with the viewBox, it decides the level of detail). */
+  const [pxWidth, setPxWidth] = useState(0);
+  /** The level shown, as set on the picture's root. */
+  const level = useRef(-1);
+  const openOf = useMemo(() => new Map(cat.map.marks.map((m, i) => [m.id, lod?.marks[i]?.open ?? 0])), [cat, lod]);
+  const focusId = params.get('focus') ?? '';
   const byId = useMemo(() => new Map(cat.tools.map((t) => [t.id, t])), [cat]);
   const shownIds = useMemo(() => new Set(shown.map((t) => t.id)), [shown]);
 
   // Layout effects run before the browser paints: the map and its filtered state appear in one frame.
   useLayoutEffect(() => {
     const hadPicture = prerenderedMapShown();
+    if (lod) adoptLevelCss(levelCss(lod));
     host.current!.innerHTML = svg;
     removePrerenderedMap();
+    level.current = -1;
+    setPxWidth(host.current!.querySelector('svg')!.getBoundingClientRect().width);
     // The first frame with the interactive map (and the first with any map, when the page did not come
     // with its picture): benchmarks read these marks.
     requestAnimationFrame(() =>
@@ -53,7 +76,7 @@ export function MapPage({ cat, shown, params }: Props) {
         if (!hadPicture) performance.mark('mlnav:map-painted');
       }),
     );
-  }, [svg]);
+  }, [svg, lod]);
 
   // The picture's count follows the filters, on screen and in exports.
   useLayoutEffect(() => {
@@ -116,11 +139,74 @@ export function MapPage({ cat, shown, params }: Props) {
     }
   }, [svg, shownIds, diagonal, cat, marks, makeCurrent]);
 
+  useEffect(() => {
+    const ro = new ResizeObserver(() => {
+      const w = host.current?.querySelector('svg')?.getBoundingClientRect().width;
+      if (w) setPxWidth(w);
+    });
+    ro.observe(host.current!);
+    return () => ro.disconnect();
+  }, []);
+
+  // The clusters count the tools the filters show (a cluster with none of them is hidden). Counting is cheap; writing
+  // the counts into the picture is not, so only the clusters of the level on screen are written, the others when
+  // their level comes.
+  const clusterEls = useMemo(() => new Map<number, { g: SVGGElement; n: number }>(), [svg]); // eslint-disable-line react-hooks/exhaustive-deps -- a new picture, new elements
+  const clusterCounts = useRef<number[] | null>(null);
+  const shownRef = useRef(shownIds);
+  shownRef.current = shownIds;
+  const writeCounts = (at: number) => {
+    const counts = clusterCounts.current;
+    if (!lod || !counts || at < 0) return;
+    if (!clusterEls.size)
+      for (const g of host.current!.querySelectorAll<SVGGElement>('g.cluster')) {
+        const i = Number(g.dataset.cluster);
+        clusterEls.set(i, { g, n: lod.clusters[i]!.n });
+      }
+    for (const [i, el] of clusterEls) {
+      const n = counts[i]!;
+      const c = lod.clusters[i]!;
+      if (n === el.n || c.from > at || c.to < at) continue;
+      el.g.querySelector('text')!.textContent = String(n);
+      el.g.setAttribute('aria-label', `${n} tools`);
+      el.g.classList.toggle('off', n === 0);
+      el.n = n;
+    }
+  };
+
+  // The viewBox, and the level of detail for the screen scale: one attribute on the root, CSS does the rest.
   useLayoutEffect(() => {
-    host.current!.querySelector('svg')!.setAttribute('viewBox', view.join(' '));
-  }, [view, svg]);
+    const root = host.current!.querySelector('svg')!;
+    root.setAttribute('viewBox', view.join(' '));
+    host.current!.classList.toggle('zoomed', view[2] < cat.map.width);
+    if (!lod || !pxWidth) return;
+    const next = levelFor(lod.fonts, pxWidth / view[2]);
+    if (next === level.current) return;
+    level.current = next;
+    root.setAttribute('data-lod', String(next));
+    writeCounts(next);
+    // The marker in the tab order must be one shown at this level.
+    const cur = current.current;
+    const shown = shownRef.current;
+    if (cur && (openOf.get(cur) ?? 0) > next) makeCurrent([...marks.keys()].find((id) => shown.has(id) && (openOf.get(id) ?? 0) <= next) ?? null);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- writeCounts reads refs only; a keystroke must not touch the viewBox
+  }, [view, svg, pxWidth, lod, cat, openOf, marks, makeCurrent]);
+
+  useLayoutEffect(() => {
+    if (!lod) return;
+    const counts = new Array<number>(lod.clusters.length).fill(0);
+    cat.map.marks.forEach((m, i) => {
+      if (!shownIds.has(m.id)) return;
+      for (let c = lod.marks[i]!.cluster; c >= 0; c = lod.clusters[c]!.parent) counts[c]!++;
+    });
+    clusterCounts.current = counts;
+    writeCounts(level.current);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- writeCounts reads refs only
+  }, [svg, shownIds, lod, cat, clusterEls]);
 
   const markOf = (e: Event) => (e.target as Element).closest?.('g.mark') as SVGGElement | null;
+  const clusterOf = (e: Event) => (e.target as Element).closest?.('g.cluster') as SVGGElement | null;
+
   const showCard = (g: SVGGElement) => {
     const tool = byId.get(g.dataset.toolId!);
     if (!tool) return;
@@ -131,14 +217,84 @@ export function MapPage({ cat, shown, params }: Props) {
     const right = box.right + 8 + CARD <= document.documentElement.clientWidth;
     setCard({ tool, left: right ? box.right - outer.left + 8 : Math.max(0, box.left - outer.left - CARD), top: box.top - outer.top });
   };
-  const zoom = (factor: number, cx = view[0] + view[2] / 2, cy = view[1] + view[3] / 2) => {
-    const w = Math.min(cat.map.width, Math.max(cat.map.width / 12, view[2] * factor));
+  /** The narrowest view: 12 times the whole picture, or deeper on a small screen until its finest level shows. */
+  const minWidth = () => Math.min(cat.map.width / 12, lod && pxWidth ? pxWidth / pxPerUnitFor(lod.fonts, lod.fonts.length - 1) : Infinity);
+  const clampWidth = (w: number) => Math.min(cat.map.width, Math.max(minWidth(), w));
+  /** A view `w` wide (clamped) that keeps the picture point (px, py) at fraction (fx, fy) of the screen. */
+  const viewAt = (w0: number, px: number, py: number, fx = 0.5, fy = 0.5): typeof view => {
+    const w = clampWidth(w0);
     const h = (w / cat.map.width) * cat.map.height;
-    setView([cx - ((cx - view[0]) * w) / view[2], cy - ((cy - view[1]) * h) / view[3], w, h]);
+    return [px - fx * w, py - fy * h, w, h];
   };
+  /** The same view moved back inside the picture, so no blank margin shows beyond its edges. */
+  const inside = ([x, y, w, h]: typeof view): typeof view => [Math.max(0, Math.min(cat.map.width - w, x)), Math.max(0, Math.min(cat.map.height - h, y)), w, h];
+  const zoom = (factor: number, cx = view[0] + view[2] / 2, cy = view[1] + view[3] / 2) =>
+    setView(viewAt(view[2] * factor, cx, cy, (cx - view[0]) / view[2], (cy - view[1]) / view[3]));
+  /** The view width at which `target` is the level shown (or a finer one). */
+  const widthForLevel = (target: number) => (lod && pxWidth ? (pxWidth / pxPerUnitFor(lod.fonts, target)) * 0.98 : cat.map.width / 4);
+  /** Clicking a cluster zooms to its markers, at least far enough that it opens and one of their labels shows. */
+  const openCluster = (i: number) => {
+    const c = lod?.clusters[i];
+    if (!c || !lod) return;
+    // The levels at which its (shown) members have their label.
+    const labelled: number[] = [];
+    lod.marks.forEach((m, j) => {
+      let k = m.cluster;
+      while (k >= 0 && k !== i) k = lod.clusters[k]!.parent;
+      if (k === i && m.label >= 0 && shownIds.has(cat.map.marks[j]!.id)) labelled.push(Math.max(m.open, m.label));
+    });
+    labelled.sort((a, b) => a - b);
+    // Its whole extent, but at least close enough that it opens with one label shown, and no closer than where
+    // half of them show (a small dense cluster would otherwise fill the screen with a few markers).
+    const opens = widthForLevel(Math.max(c.to + 1, labelled[0] ?? 0));
+    const half = widthForLevel(Math.max(c.to + 1, labelled[(labelled.length - 1) >> 1] ?? 0));
+    const fit = Math.max(c.extent.w, (c.extent.h * cat.map.width) / cat.map.height) * 1.25;
+    setView(inside(viewAt(Math.min(opens, Math.max(fit, half)), c.extent.x + c.extent.w / 2, c.extent.y + c.extent.h / 2)));
+  };
+
+  // `#/?focus=<id>` (the tool page's "Show on the map"): the view centres on that marker at a level where its
+  // label shows; the marker is highlighted and takes the keyboard focus.
+  useLayoutEffect(() => {
+    const i = cat.map.marks.findIndex((m) => m.id === focusId);
+    const g = marks.get(focusId)?.g;
+    if (i < 0 || !g || !pxWidth) return;
+    const m = cat.map.marks[i]!;
+    const lv = lod?.marks[i];
+    const target = lv ? (lv.label >= 0 ? Math.max(lv.open, lv.label) : lod!.fonts.length - 1) : 0;
+    setView(viewAt(widthForLevel(target), m.cx, m.cy));
+    g.classList.add('focus');
+    makeCurrent(focusId);
+    requestAnimationFrame(() => {
+      quietFocus.current = true; // no hover card over the marker just brought into view
+      g.focus();
+      quietFocus.current = false;
+    });
+    return () => g.classList.remove('focus');
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per picture and asked tool (and once the picture's width is known), not on every view
+  }, [focusId, svg, marks, pxWidth > 0]);
   /** Where a pan started, and whether the pointer moved far enough to count as a drag, not a click. */
   const start = useRef<{ x: number; y: number; view: typeof view } | null>(null);
   const dragged = useRef(false);
+  const quietFocus = useRef(false);
+  /** The touching pointers, and the pinch they started (distance, midpoint and view at its start). */
+  const pointers = useRef(new Map<number, { x: number; y: number }>());
+  const pinch = useRef<{ d: number; x: number; y: number; view: typeof view } | null>(null);
+  // Two fingers on the map pinch it, never the page (touch-action cannot change in the middle of a touch).
+  useEffect(() => {
+    const el = host.current!;
+    const two = (e: TouchEvent) => {
+      if (e.touches.length >= 2) e.preventDefault();
+    };
+    el.addEventListener('touchmove', two, { passive: false });
+    return () => el.removeEventListener('touchmove', two);
+  }, []);
+  const startPinch = () => {
+    const [a, b] = [...pointers.current.values()];
+    if (!a || !b) return;
+    pinch.current = { d: Math.hypot(a.x - b.x, a.y - b.y) || 1, x: (a.x + b.x) / 2, y: (a.y + b.y) / 2, view };
+    start.current = null;
+    dragged.current = true;
+  };
 
   return (
     <section class="map-page" aria-label="Landscape map">
@@ -181,11 +337,14 @@ export function MapPage({ cat, shown, params }: Props) {
           const g = markOf(e);
           if (!g) return;
           makeCurrent(g.dataset.toolId!); // the marker last focused is the one Tab comes back to
-          showCard(g);
+          if (!quietFocus.current) showCard(g);
         }}
         onClick={(e) => {
+          if (dragged.current) return;
+          const c = clusterOf(e);
+          if (c) return openCluster(Number(c.dataset.cluster));
           const g = markOf(e);
-          if (g && !dragged.current) location.hash = href(`/tools/${g.dataset.toolId}`);
+          if (g) location.hash = href(`/tools/${g.dataset.toolId}`);
         }}
         onKeyDown={(e) => {
           const g = markOf(e);
@@ -199,7 +358,12 @@ export function MapPage({ cat, shown, params }: Props) {
           const from = positions.get(g.dataset.toolId!);
           if (!step || !from) return;
           e.preventDefault();
-          const shownPoints = [...shownIds].map((id) => positions.get(id)!).filter(Boolean);
+          // The markers on screen at this level (those inside a cluster show once it opens: zoom in, or search).
+          const lv = Math.max(0, level.current);
+          const shownPoints = [...shownIds]
+            .filter((id) => (openOf.get(id) ?? 0) <= lv)
+            .map((id) => positions.get(id)!)
+            .filter(Boolean);
           const next = nearestInDirection(from, shownPoints, step);
           if (!next) return;
           makeCurrent(next.id);
@@ -216,10 +380,27 @@ export function MapPage({ cat, shown, params }: Props) {
           zoom(e.deltaY > 0 ? 1.15 : 1 / 1.15, cx, cy);
         }}
         onPointerDown={(e) => {
+          if (e.pointerType === 'touch') {
+            pointers.current.set(e.pointerId, { x: e.clientX, y: e.clientY });
+            if (pointers.current.size === 2) return startPinch();
+          }
           dragged.current = false;
           if (e.button === 0 && view[2] < cat.map.width) start.current = { x: e.clientX, y: e.clientY, view };
         }}
         onPointerMove={(e) => {
+          if (pointers.current.has(e.pointerId)) pointers.current.set(e.pointerId, { x: e.clientX, y: e.clientY });
+          const p = pinch.current;
+          if (p && pointers.current.size >= 2) {
+            const [a, b] = [...pointers.current.values()] as [{ x: number; y: number }, { x: number; y: number }];
+            const rect = host.current!.getBoundingClientRect();
+            // The picture point under the fingers' first midpoint stays under their midpoint.
+            const px = p.view[0] + ((p.x - rect.left) / rect.width) * p.view[2];
+            const py = p.view[1] + ((p.y - rect.top) / rect.height) * p.view[3];
+            const mx = (a.x + b.x) / 2,
+              my = (a.y + b.y) / 2;
+            setView(viewAt((p.view[2] * p.d) / (Math.hypot(a.x - b.x, a.y - b.y) || 1), px, py, (mx - rect.left) / rect.width, (my - rect.top) / rect.height));
+            return;
+          }
           const s = start.current;
           if (!s || !(e.buttons & 1)) return;
           const rect = host.current!.getBoundingClientRect();
@@ -228,7 +409,14 @@ export function MapPage({ cat, shown, params }: Props) {
           if (Math.abs(e.clientX - s.x) + Math.abs(e.clientY - s.y) > 3) dragged.current = true;
           setView([s.view[0] - dx, s.view[1] - dy, s.view[2], s.view[3]]);
         }}
-        onPointerUp={() => {
+        onPointerUp={(e) => {
+          pointers.current.delete(e.pointerId);
+          if (pointers.current.size < 2) pinch.current = null;
+          start.current = null;
+        }}
+        onPointerCancel={(e) => {
+          pointers.current.delete(e.pointerId);
+          if (pointers.current.size < 2) pinch.current = null;
           start.current = null;
         }}
       />

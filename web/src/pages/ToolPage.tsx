@@ -91,7 +91,7 @@ export function ToolPage({ id, cat }: { id: string; cat: WebCatalogue }) {
             </a>
           )}
           <a href={href('/compare', { ids: tool.id })}>Compare…</a>
-          <a href={href('/', { q: tool.name })}>Show on the map</a>
+          <a href={href('/', { focus: tool.id })}>Show on the map</a>
         </p>
       </header>
       <div class="grid">
