@@ -101,7 +101,8 @@ describe('HTTP API', () => {
     const radar = await body(await get('/api/radar'));
     expect(radar.editions.at(-1).blips).toHaveLength(cat.tools.length);
     const b = await body(await get('/api/radar/backstage'));
-    expect(b.quadrants.map((q: { id: string }) => q.id)).toEqual(['cloud-platforms', 'ml-platforms', 'specialized-ml-tools', 'standard-swe-tools']);
+    // the plugin draws its quadrants clockwise from the bottom right: ours (clockwise from the top left) turned by two
+    expect(b.quadrants.map((q: { id: string }) => q.id)).toEqual(['specialized-ml-tools', 'standard-swe-tools', 'cloud-platforms', 'ml-platforms']);
     expect(b.rings.map((r: { id: string }) => r.id)).toEqual(['adopt', 'trial', 'assess', 'hold']);
     const mlflow = b.entries.find((e: { id: string }) => e.id === 'mlflow');
     expect(mlflow).toMatchObject({ title: 'MLflow', quadrant: 'ml-platforms', timeline: [expect.objectContaining({ ringId: expect.any(String), moved: 0 })] });

@@ -13,6 +13,18 @@ export const Blip = z
     /** Markdown; rendered sanitised. */
     rationale: z.string().optional(),
     link: z.url({ protocol: /^https?$/ }).optional(),
+    /** What the item is (Markdown), beside this edition's rationale for its ring: Backstage's entry description. */
+    description: z.string().optional(),
+    /** Further links with their titles (Backstage's `links`). */
+    links: z
+      .array(z.object({ url: z.url({ protocol: /^https?$/ }), title: z.string().min(1) }).strict())
+      .max(50)
+      .optional(),
+    /**
+     * The source's own trend mark for this edition (-1 moved out, 0 none, 1 moved in), kept when the editions
+     * themselves do not show the move (a file with one edition whose entries say they moved).
+     */
+    moved: z.union([z.literal(-1), z.literal(0), z.literal(1)]).optional(),
   })
   .strict();
 export type Blip = z.infer<typeof Blip>;
@@ -31,7 +43,7 @@ export const RadarSchema = z
     title: z.string().min(1),
     /** Innermost first. */
     rings: z
-      .array(z.object({ id: Id, name: z.string().min(1) }).strict())
+      .array(z.object({ id: Id, name: z.string().min(1), description: z.string().optional() }).strict())
       .min(1)
       .max(8),
     quadrants: z.array(z.object({ id: Id, name: z.string().min(1) }).strict()).length(4),
