@@ -11,17 +11,37 @@ export interface RadarPicture {
   quadrants: Array<{ id: string; name: string }>;
 }
 
-/** Where the render puts things: the radar's centre and the picture's size (for zooming on a quarter). */
-export function radarGeometry(layout: RadarLayout, legendRows: number) {
+/**
+ * Where the render puts things: the radar's centre, the picture's size (for zooming on a quarter) and the
+ * legend's grid. The legend has one column per quadrant, as many side by side as the picture is wide for,
+ * wrapping onto further rows (a narrow radar used to cut its last column off). `legend`: the lines each
+ * quadrant's column takes (a single number: one row of that height).
+ */
+export function radarGeometry(layout: RadarLayout, legend: number | readonly number[]) {
   const pad = 40,
     legendW = 300,
     lineH = 15;
   const R = layout.radius;
-  const radarWidth = 2 * R + 2 * pad;
-  const cx = radarWidth / 2,
+  const width = 2 * R + 2 * pad;
+  const cx = width / 2,
     cy = pad + 70 + R;
   const legendTop = cy + R + 80;
-  return { pad, legendW, lineH, R, width: Math.max(radarWidth, 4 * legendW), height: legendTop + legendRows * lineH + pad, cx, cy, legendTop };
+  const lines = typeof legend === 'number' ? [legend] : legend;
+  const cols = Math.max(1, Math.min(4, Math.floor((width - 2 * pad) / legendW)));
+  // Each row of columns starts below the tallest column of the row before, one and a half lines apart.
+  const rowTop: number[] = [];
+  let at = 0;
+  for (let r = 0; r * cols < lines.length; r++) {
+    rowTop.push(at);
+    at += Math.max(...lines.slice(r * cols, (r + 1) * cols)) + (r * cols + cols < lines.length ? 1.5 : 0);
+  }
+  const column = (i: number) => ({ x: pad + (i % cols) * legendW, y: legendTop + (rowTop[Math.floor(i / cols)] ?? 0) * lineH });
+  return { pad, legendW, lineH, R, width, height: legendTop + at * lineH + pad, cx, cy, legendTop, cols, column };
+}
+
+/** The lines each quadrant's legend column takes: a heading, its blips, and a ring heading with a gap per ring. */
+export function legendLines(layout: RadarLayout, pic: Pick<RadarPicture, 'quadrants' | 'rings'>): number[] {
+  return pic.quadrants.map((q) => layout.blips.filter((b) => b.quadrant === q.id).length + pic.rings.length * 1.6 + 2);
 }
 
 /**
@@ -29,21 +49,11 @@ export function radarGeometry(layout: RadarLayout, legendRows: number) {
  * arrow-like notch), and a legend listing every blip by number. Pure: same input, same bytes.
  */
 export function renderRadarSvg(pic: RadarPicture, layout: RadarLayout, states: readonly BlipState[]): string {
-  const R = layout.radius;
-  const legendW = 300;
-  const pad = 40;
   const state = new Map(states.map((s) => [s.id, s]));
   const quarterOf = new Map(pic.quadrants.map((q, i) => [q.id, i]));
-  // Legend: one column per quadrant, under the radar when wide, else beside it.
-  const lineH = 15;
   const byQuadrant = pic.quadrants.map((q) => layout.blips.filter((b) => b.quadrant === q.id));
-  const legendRows = Math.max(...byQuadrant.map((bs) => bs.length + pic.rings.length * 1.6 + 2));
-  const width = 2 * R + 2 * pad;
-  const top = pad + 70; // title, subtitle and the upper quadrant names
-  const cx = width / 2,
-    cy = top + R;
-  const legendTop = cy + R + 80;
-  const height = legendTop + legendRows * lineH + pad;
+  const g = radarGeometry(layout, legendLines(layout, pic));
+  const { R, legendW, pad, lineH, width, height, cx, cy } = g;
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="DejaVu Sans, Helvetica, Arial, sans-serif" role="img" aria-label="${escapeXml(pic.title)}">`,
     `<rect width="100%" height="100%" fill="#fff"/>`,
@@ -88,8 +98,8 @@ export function renderRadarSvg(pic: RadarPicture, layout: RadarLayout, states: r
   out.push('</g>');
   // Legend.
   pic.quadrants.forEach((q, i) => {
-    const x = pad + i * legendW;
-    let y = legendTop;
+    const { x } = g.column(i);
+    let { y } = g.column(i);
     out.push(`<text x="${x}" y="${y}" font-size="15" font-weight="700" fill="${QUARTER_COLOURS[i]}">${escapeXml(q.name)}</text>`);
     y += lineH * 1.5;
     for (const ring of pic.rings) {

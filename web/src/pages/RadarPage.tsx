@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { QUARTER_SIGNS } from '../../../src/core/radar/layout';
 import { radarPicture } from '../../../src/core/radar/picture';
-import { radarGeometry } from '../../../src/core/radar/render';
+import { legendLines, radarGeometry } from '../../../src/core/radar/render';
 import { loadRadar, type Radar } from '../lib/data';
 import { downloadPng, downloadSvg } from '../lib/download';
 import { lazy, Suspense } from 'preact/compat';
@@ -83,8 +83,7 @@ export function RadarPage({
       g.classList.toggle('open', g.dataset.blipId === params.get('blip'));
     }
     const qi = radar.quadrants.findIndex((x) => x.id === zoom);
-    const rows = Math.max(...radar.quadrants.map((x) => picture.layout.blips.filter((b) => b.quadrant === x.id).length + radar.rings.length * 1.6 + 2));
-    const g = radarGeometry(picture.layout, rows);
+    const g = radarGeometry(picture.layout, legendLines(picture.layout, radar));
     // The element's width and height follow the view, so the browser keeps its aspect ratio.
     let view = [0, 0, g.width, g.height];
     if (qi >= 0) {
