@@ -1,10 +1,14 @@
 /**
  * `npm run bench`: runs every benchmark and prints a Markdown table to paste into BENCHMARKS.md.
- * Pass `--sizes 1000,10000` to choose the catalogue sizes (default 1k, 10k, 100k).
+ * Pass `--sizes 1000,10000` to choose the catalogue sizes (default 1k, 10k, 100k); `--only SECTION` to run one
+ * (catalogue, recommend, radar, web, firstpaint, load, store); `--byor DIR` or MLNAV_BENCH_BYOR=DIR for the
+ * first-paint comparison with a Build Your Own Radar build; `--rounds N` for its rounds (default 25).
  */
 import { cpus, totalmem } from 'node:os';
 import { benchCatalogue } from './catalogue.js';
 import { benchWeb } from './web.js';
+import { benchFirstPaint, byorDirFromArgs } from './first-paint.js';
+import { buildWebApp } from '../test/browser/web-build.js';
 import { benchRecommend } from './recommend.js';
 import { benchRadar } from './radar.js';
 import { benchLoad } from './load.js';
@@ -25,6 +29,7 @@ if (only === undefined || only === 'catalogue') await catalogueSection();
 if (only === undefined || only === 'recommend') await recommendSection();
 if (only === undefined || only === 'radar') radarSection();
 if (only === undefined || only === 'web') await webSection();
+if (only === undefined || only === 'web' || only === 'firstpaint') await firstPaintSection();
 if (only === undefined || only === 'load') await loadSection();
 if (only === undefined || only === 'store') await storeSection();
 
@@ -165,4 +170,30 @@ async function storeSection() {
   console.log(
     `\nA tool change approved on one PostgreSQL server, until a second server on the same database serves it (5 rounds): median ${med(b.propagation).toFixed(0)} ms, max ${Math.max(...b.propagation).toFixed(0)} ms (the approval's own request included)`,
   );
+}
+
+async function firstPaintSection() {
+  const i = process.argv.indexOf('--rounds');
+  const f = await benchFirstPaint({ webRoot: await buildWebApp(), byorDir: byorDirFromArgs(), rounds: i > 0 ? Number(process.argv[i + 1]) : 25 });
+  const ms = (s: { median: number; p95: number }) => `${s.median.toFixed(0)} ms; ${s.p95.toFixed(0)} ms`;
+  const x = (s: { median: number; p95: number }) => `${s.median.toFixed(2)}x; ${s.p95.toFixed(2)}x`;
+  console.log(
+    `\nFirst paint (issue #14): ${f.rounds} interleaved rounds after one warm-up, each page in a fresh browser context, the tab arriving from a page on another origin; time from navigation start to the end of the first frame whose DOM holds the page's elements (requestAnimationFrame, then a posted message)\n`,
+  );
+  console.log('| measure | median; p95 | target |');
+  console.log('|---|---:|---:|');
+  console.log(`| one-line page (floor.html, same server and headers) | ${ms(f.floor)} | - |`);
+  console.log(`| map, 2,500 tools: the picture drawn into the HTML complete | ${ms(f.map)} | - |`);
+  const mapMet = f.mapRatio <= 1.5 ? 'met' : 'NOT met';
+  console.log(
+    `| map / one-line page: ratio of medians; per-round ratios (median; p95) | ${f.mapRatio.toFixed(2)}x; ${x(f.mapRoundRatios)} | <= 1.5x: ${mapMet} |`,
+  );
+  console.log(`| our radar page, ${f.blips} blips in the SVG | ${ms(f.radar)} | - |`);
+  if (f.byor && f.radarRatio !== undefined && f.radarRoundRatios) {
+    console.log(`| BYOR, the same radar as CSV from a third origin (CORS): every row placed (${f.blips} list entries) | ${ms(f.byor)} | - |`);
+    const met = f.radarRatio <= 0.45 ? 'met' : 'NOT met';
+    console.log(
+      `| our radar / BYOR: ratio of medians; per-round ratios (median; p95) | ${f.radarRatio.toFixed(2)}x; ${x(f.radarRoundRatios)} | <= 0.45x: ${met} |`,
+    );
+  } else console.log(`\n${f.byorNote}`);
 }

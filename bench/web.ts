@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { launchChromium } from '../test/browser/chromium.js';
 import { buildWebApp } from '../test/browser/web-build.js';
+import { FLOOR_HTML } from './first-paint.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -103,10 +104,7 @@ const p = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs
 export async function benchWeb(tools = 2500) {
   const webRoot = await buildWebApp();
   // The browser's own floor: a one-line page, served by the same server with the same headers.
-  writeFileSync(
-    join(webRoot, 'floor.html'),
-    '<!doctype html><html lang="en"><meta charset="utf-8"><title>floor</title><p elementtiming="floor">MLOps Navigator</p></html>',
-  );
+  writeFileSync(join(webRoot, 'floor.html'), FLOOR_HTML);
   // The map page loads the entry chunk only (other pages' chunks load when visited).
   const jsGzip = readdirSync(join(webRoot, 'assets'))
     .filter((f) => f.startsWith('index-') && f.endsWith('.js'))

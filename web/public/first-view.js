@@ -11,5 +11,14 @@
   var request = fetch(url, { headers: { Accept: 'application/json' } });
   // An unread failure must not surface as an unhandled rejection; the app reports it when it asks.
   request.catch(function () {});
-  window.mlnavFirstRequest = { url: url, response: request };
+  // The radar's data is small: read and parse it as soon as it arrives, so the radar can be drawn in the task
+  // that first renders the page. (The catalogue is parsed later: on the map view, after the page's own picture.)
+  var json =
+    view === 'radar'
+      ? request.then(function (r) {
+          return r.ok ? r.json() : null;
+        })
+      : undefined;
+  if (json) json.catch(function () {});
+  window.mlnavFirstRequest = { url: url, response: request, json: json };
 })();

@@ -1,28 +1,40 @@
 import { render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { lazy, Suspense } from 'preact/compat';
 import { loadCatalogue, loadRadar, type WebCatalogue } from './lib/data';
 import { href, useRoute } from './lib/route';
 import { applyFilters, buildIndex, filtersFrom } from './lib/filters';
 import { FilterBar } from './components/FilterBar';
 import { MapPage, MapPlaceholder } from './pages/MapPage';
-import { TablePage } from './pages/TablePage';
-import { ToolPage } from './pages/ToolPage';
-import { ComparePage } from './pages/ComparePage';
-import { LifecyclePage } from './pages/LifecyclePage';
-import { StackPage } from './pages/StackPage';
-import { RecommendPage } from './pages/RecommendPage';
 // The radar page is small and in the entry (no second request when it is the first view); its legend, with
 // the Markdown renderer, is a chunk of its own.
 import { RadarPage } from './pages/RadarPage';
-import { RadarsPage } from './pages/RadarsPage';
-import { OrgRadarPage } from './pages/OrgRadarPage';
-import { ProposalsPage } from './pages/ProposalsPage';
-import { SignInPage } from './pages/SignInPage';
-import { GuidePage } from './pages/GuidePage';
-import { StatsPage } from './pages/StatsPage';
 import { signOut, useSession } from './lib/session';
 import { findTool } from './lib/find-tool';
 import './styles.css';
+
+/**
+ * The map and the radar are in the entry: a first view needs nothing else. Every other page is a chunk of its own,
+ * so a first view compiles and runs only what it shows (the entry's evaluation was the largest task before the
+ * radar's first frame); the chunks are fetched once the browser is idle after the first view, or on the visit.
+ */
+const pages: Array<() => Promise<unknown>> = [];
+function page<M, K extends keyof M>(load: () => Promise<M>, name: K) {
+  pages.push(load);
+  return lazy(() => load().then((m) => ({ default: m[name] })));
+}
+const TablePage = page(() => import('./pages/TablePage'), 'TablePage');
+const ToolPage = page(() => import('./pages/ToolPage'), 'ToolPage');
+const ComparePage = page(() => import('./pages/ComparePage'), 'ComparePage');
+const LifecyclePage = page(() => import('./pages/LifecyclePage'), 'LifecyclePage');
+const StackPage = page(() => import('./pages/StackPage'), 'StackPage');
+const RecommendPage = page(() => import('./pages/RecommendPage'), 'RecommendPage');
+const RadarsPage = page(() => import('./pages/RadarsPage'), 'RadarsPage');
+const OrgRadarPage = page(() => import('./pages/OrgRadarPage'), 'OrgRadarPage');
+const ProposalsPage = page(() => import('./pages/ProposalsPage'), 'ProposalsPage');
+const SignInPage = page(() => import('./pages/SignInPage'), 'SignInPage');
+const GuidePage = page(() => import('./pages/GuidePage'), 'GuidePage');
+const StatsPage = page(() => import('./pages/StatsPage'), 'StatsPage');
 
 const NAV = [
   ['/', 'Map'],
@@ -112,7 +124,9 @@ function App() {
   if (embed)
     return (
       <main id="main" class="embed">
-        {radarId ? <OrgRadarPage id={radarId} cat={cat} params={route.params} embed /> : <RadarPage params={route.params} />}
+        <Suspense fallback={<p aria-busy="true">Loading…</p>}>
+          {radarId ? <OrgRadarPage id={radarId} cat={cat} params={route.params} embed /> : <RadarPage params={route.params} />}
+        </Suspense>
       </main>
     );
   // Filters carry over between the views that use them.
@@ -146,19 +160,21 @@ function App() {
         {!cat && !error && !filtered && route.path !== '/radar' && !own && <p aria-busy="true">Loading the catalogue…</p>}
         {filtered && !error && <FilterBar cat={cat} filters={filters} params={route.params} shown={shown.length} />}
         {route.path === '/' && !error && (cat ? <MapPage cat={cat} shown={shown} params={route.params} /> : <MapPlaceholder params={route.params} />)}
-        {cat && route.path === '/table' && <TablePage cat={cat} shown={shown} />}
-        {cat && route.path === '/lifecycle' && <LifecyclePage cat={cat} shown={shown} />}
-        {cat && route.path === '/compare' && <ComparePage cat={cat} params={route.params} />}
-        {cat && route.path === '/stack' && <StackPage cat={cat} params={route.params} />}
-        {cat && route.path === '/recommend' && <RecommendPage cat={cat} params={route.params} />}
-        {cat && route.path === '/stats' && <StatsPage cat={cat} />}
-        {cat && route.path === '/guide' && <GuidePage cat={cat} />}
-        {route.path === '/radar' && <RadarPage params={route.params} />}
-        {cat && toolId && <ToolPage id={toolId} cat={cat} />}
-        {route.path === '/signin' && <SignInPage params={route.params} />}
-        {route.path === '/radars' && <RadarsPage />}
-        {route.path === '/proposals' && <ProposalsPage params={route.params} cat={cat} />}
-        {radarId !== null && <OrgRadarPage id={radarId} cat={cat} params={route.params} embed={false} />}
+        <Suspense fallback={<p aria-busy="true">Loading the page…</p>}>
+          {cat && route.path === '/table' && <TablePage cat={cat} shown={shown} />}
+          {cat && route.path === '/lifecycle' && <LifecyclePage cat={cat} shown={shown} />}
+          {cat && route.path === '/compare' && <ComparePage cat={cat} params={route.params} />}
+          {cat && route.path === '/stack' && <StackPage cat={cat} params={route.params} />}
+          {cat && route.path === '/recommend' && <RecommendPage cat={cat} params={route.params} />}
+          {cat && route.path === '/stats' && <StatsPage cat={cat} />}
+          {cat && route.path === '/guide' && <GuidePage cat={cat} />}
+          {route.path === '/radar' && <RadarPage params={route.params} />}
+          {cat && toolId && <ToolPage id={toolId} cat={cat} />}
+          {route.path === '/signin' && <SignInPage params={route.params} />}
+          {route.path === '/radars' && <RadarsPage />}
+          {route.path === '/proposals' && <ProposalsPage params={route.params} cat={cat} />}
+          {radarId !== null && <OrgRadarPage id={radarId} cat={cat} params={route.params} embed={false} />}
+        </Suspense>
         {cat && !filtered && !toolId && !own && !UNFILTERED.includes(route.path) && (
           <p role="alert">
             No such page. <a href={href('/')}>Back to the map</a>.
@@ -176,3 +192,5 @@ function App() {
 }
 
 render(<App />, document.getElementById('app')!);
+// The other pages' chunks, fetched and compiled when the browser is idle after the first view.
+void firstPaint.then(() => (window.requestIdleCallback ?? setTimeout)(() => pages.forEach((load) => void load().catch(() => undefined))));

@@ -154,20 +154,5 @@ export function isRetired(tool: Pick<Tool, 'status'>): boolean {
   return RETIRED_STATES.has(tool.status.state);
 }
 
-type WithCapabilities = Pick<Tool, 'capabilities'>;
-
-/** Capability ids a tool holds at the given strengths, in file order. */
-export function capabilitiesAt(tool: WithCapabilities, ...strengths: Strength[]): string[] {
-  const out: string[] = [];
-  for (const [id, c] of Object.entries(tool.capabilities)) if (strengths.includes(c.strength)) out.push(id);
-  return out;
-}
-
-/** Capabilities the tool provides itself (core or partial). */
-export function ownCapabilities(tool: WithCapabilities): string[] {
-  return capabilitiesAt(tool, 'core', 'partial');
-}
-
-export function strengthOf(tool: WithCapabilities, capability: string): Strength | undefined {
-  return Object.hasOwn(tool.capabilities, capability) ? tool.capabilities[capability]!.strength : undefined;
-}
+// Zod-free helpers in their own module, so the web app's search does not bring the schemas into the first view's code.
+export { capabilitiesAt, ownCapabilities, strengthOf } from './capabilities.js';

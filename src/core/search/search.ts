@@ -1,4 +1,4 @@
-import { capabilitiesAt } from '../catalogue/tool.js';
+import { capabilitiesAt } from '../catalogue/capabilities.js';
 import MiniSearch from 'minisearch';
 import type { Catalogue } from '../catalogue/catalogue.js';
 

@@ -14,16 +14,18 @@ const mode = document.querySelector<HTMLMetaElement>('meta[name="mlnav-data"]')?
 declare global {
   interface Window {
     /** The request web/public/first-view.js started for the first view's data, before this script ran. */
-    mlnavFirstRequest?: { url: string; response: Promise<Response> };
+    mlnavFirstRequest?: { url: string; response: Promise<Response>; json?: Promise<unknown> };
   }
 }
 
 async function getJson<T>(path: string): Promise<T> {
   const early = window.mlnavFirstRequest;
   if (early?.url === path) window.mlnavFirstRequest = undefined; // its body can be read once
-  const res = await (early?.url === path ? early.response : fetch(path, { headers: { Accept: 'application/json' } }));
+  const mine = early?.url === path ? early : undefined;
+  const res = await (mine ? mine.response : fetch(path, { headers: { Accept: 'application/json' } }));
   if (!res.ok) throw new Error(`${path}: ${res.status} ${res.statusText}`);
-  return (await res.json()) as T;
+  // The first view's radar is already being parsed (its body read) by first-view.js.
+  return (mine?.json ? await mine.json : await res.json()) as T;
 }
 
 let catalogue: Promise<WebCatalogue> | undefined;

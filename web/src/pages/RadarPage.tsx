@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { QUARTER_SIGNS } from '../../../src/core/radar/layout';
 import { radarPicture } from '../../../src/core/radar/picture';
 import { legendLines, radarGeometry } from '../../../src/core/radar/render';
@@ -33,7 +33,9 @@ export function RadarPage({
   const host = useRef<HTMLDivElement>(null);
   // The legend (hundreds of rendered Markdown rationales) waits until the radar has been painted.
   const [showLegend, setShowLegend] = useState(false);
-  useEffect(() => {
+  // A layout effect: when the data is already there (the first view's request, web/public/first-view.js), the radar
+  // renders in the same task as the page, with no "Loading" frame drawn before it.
+  useLayoutEffect(() => {
     if (!given) loadRadar().then(setRadar, (e: Error) => setError(e.message));
   }, [given]);
   const set = (key: string, value: string) => {
@@ -72,15 +74,19 @@ export function RadarPage({
   useLayoutEffect(() => {
     if (!picture || !radar || !host.current) return;
     const svg = host.current.querySelector('svg')!;
-    const names = new Map(picture.states.map((s) => [s.id, s.name.toLowerCase()]));
+    const names = new Map(picture.states.map((s) => [s.id, s.name]));
+    const open = params.get('blip');
     for (const g of svg.querySelectorAll<SVGGElement>('g.blip')) {
-      const hit = !q || names.get(g.dataset.blipId!)!.includes(q);
-      g.classList.toggle('dim', !hit);
-      // Each blip is a control: focusable, and Enter or a click opens its rationale and history.
-      g.setAttribute('tabindex', '0');
-      g.setAttribute('role', 'button');
-      g.setAttribute('aria-label', `${picture.states.find((x) => x.id === g.dataset.blipId)?.name ?? g.dataset.blipId}: details`);
-      g.classList.toggle('open', g.dataset.blipId === params.get('blip'));
+      const id = g.dataset.blipId!;
+      const name = names.get(id);
+      g.classList.toggle('dim', !!q && !name?.toLowerCase().includes(q));
+      // Each blip is a control: focusable, and Enter or a click opens its rationale and history (set once per picture).
+      if (!g.hasAttribute('role')) {
+        g.setAttribute('tabindex', '0');
+        g.setAttribute('role', 'button');
+        g.setAttribute('aria-label', `${name ?? id}: details`);
+      }
+      g.classList.toggle('open', id === open);
     }
     const qi = radar.quadrants.findIndex((x) => x.id === zoom);
     const g = radarGeometry(picture.layout, legendLines(picture.layout, radar));
