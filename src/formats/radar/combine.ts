@@ -25,10 +25,11 @@ export function combineEditions(parts: Array<{ radar: Radar; file: string }>, ti
       };
   const rings = new NameList(),
     quadrants = new NameList();
+  const ringIds = sorted.map(({ radar }) => new Map(radar.rings.map((r) => [r.id, rings.add(r.name)])));
   const editions: Radar['editions'] = [];
   for (const [k, { radar }] of sorted.entries()) {
     const used = new Set(radar.editions.flatMap((e) => e.blips.map((b) => b.quadrant)));
-    const ring = new Map(radar.rings.map((r) => [r.id, rings.add(r.name)]));
+    const ring = ringIds[k]!;
     const quadrant = new Map(radar.quadrants.filter((q) => used.has(q.id)).map((q) => [q.id, quadrants.add(q.name)]));
     for (const e of k === 0 ? radar.editions : radar.editions.slice(-1))
       editions.push({ date: e.date, blips: e.blips.map((b) => ({ ...b, ring: ring.get(b.ring)!, quadrant: quadrant.get(b.quadrant)! })) });
@@ -44,8 +45,31 @@ export function combineEditions(parts: Array<{ radar: Radar; file: string }>, ti
         },
       ],
     };
-  const radar = { title: title ?? sorted[0]!.radar.title, rings: rings.items, quadrants: fourQuadrants(quadrants.items), editions };
+  const order = mergeOrders(
+    rings.items.map((r) => r.id),
+    ringIds.map((m) => [...m.values()]),
+  );
+  const ringList = order.map((id) => rings.items.find((r) => r.id === id)!);
+  const radar = { title: title ?? sorted[0]!.radar.title, rings: ringList, quadrants: fourQuadrants(quadrants.items), editions };
   return checkRadar(radar, sorted.map((p) => p.file).join(', '));
+}
+
+/**
+ * One order that keeps every file's ring order where they agree (innermost first): ["Trial", "Assess",
+ * "Hold"] and ["adopt", "trial", "assess"] give adopt, trial, assess, hold. Where files disagree or say
+ * nothing (hold and caution), the ring seen first comes first.
+ */
+export function mergeOrders(all: string[], orders: string[][]): string[] {
+  const before = new Map(all.map((id) => [id, new Set<string>()]));
+  for (const o of orders) for (let i = 1; i < o.length; i++) before.get(o[i]!)!.add(o[i - 1]!);
+  const out: string[] = [];
+  const left = [...all];
+  while (left.length) {
+    const free = left.find((id) => [...before.get(id)!].every((b) => out.includes(b))) ?? left[0]!;
+    out.push(free);
+    left.splice(left.indexOf(free), 1);
+  }
+  return out;
 }
 
 const last = (r: Radar) => r.editions.at(-1)!.date;
