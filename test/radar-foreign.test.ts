@@ -341,6 +341,21 @@ describe('editions: --date, and several dated files into one radar', () => {
     expect(badDate.code).toBe(2);
   });
 
+  it.skipIf(!existsSync(at('thoughtworks/volume-24.csv')))(
+    `two real sheets as two editions: hold and caution both kept, in order (${NEEDS_SHARED})`,
+    async () => {
+      const out = join(dir, 'tw.yaml');
+      const args = [at('byor/sheet.csv'), '--date', '2021-04-01', at('thoughtworks/volume-24.csv'), '--date', '2021-10-01', '--out', out];
+      const res = await runCli(['--db', join(dir, 'cli.db'), 'radar', 'import', ...args]);
+      expect(res.code).toBe(0);
+      const radar = RadarSchema.parse(parseYamlText(readFileSync(out, 'utf8')));
+      expect(radar.rings.map((r) => r.name)).toEqual(['Adopt', 'Trial', 'Assess', 'Hold', 'caution']);
+      expect(radar.editions.map((e) => e.date)).toEqual(['before 2021-04-01', '2021-04-01', '2021-10-01']);
+      expect(current(radar)).toHaveLength(csvRows(at('thoughtworks/volume-24.csv')).length);
+      expect(radar.editions[1]!.blips).toHaveLength(csvRows(at('byor/sheet.csv')).length);
+    },
+  );
+
   it('exporting to BYOR what BYOR cannot draw warns, coded, on stderr', async () => {
     const five = write('five.csv', 'name,ring,quadrant\na,R1,Q\nb,R2,Q\nc,R3,Q\nd,R4,Q\ne,R5,Q\n');
     const res = await runCli(['--db', join(dir, 'cli.db'), 'radar', 'export', five, '--to', 'byor-csv', '--out', join(dir, 'five-out.csv')]);
