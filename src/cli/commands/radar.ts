@@ -9,8 +9,11 @@ import { radarPicture } from '../../core/radar/picture.js';
 import type { Radar } from '../../core/radar/schema.js';
 import { analyzeStack } from '../../core/stack/analyze.js';
 import { centroid } from '../../core/stack/geometry.js';
-import { slug, type ImportFrame, type RadarFormat } from '../../formats/radar/frame.js';
+import { type ImportFrame, type RadarFormat } from '../../formats/radar/frame.js';
+import { distinctIds } from '../../core/ids.js';
 import { readRadar, writeRadar } from '../../formats/radar/radar-file.js';
+import { byorLimits, type ByorLimit } from '../../formats/radar/byor.js';
+import { combineEditions } from '../../formats/radar/combine.js';
 import { OutputDirError } from '../../app/output-dir.js';
 import { writePicture } from '../../export/write-picture.js';
 import { UserError, cliActor, list, printJson, withCatalogue } from '../context.js';
@@ -29,8 +32,16 @@ interface FrameOptions {
 
 const pairs = (v: string, prev: string[] = []) => [...prev, v];
 
-function frameOf(cat: Catalogue, o: FrameOptions): ImportFrame {
-  const named = (names: string[]) => names.map((n) => ({ id: slug(n), name: n }));
+/**
+ * The frame a file is read into. Without --quadrants / --rings (or a --map-… into ours), a format that names
+ * its own quadrants and rings (BYOR's sheet, a Zalando config) is read with those; `ownNames: false` reads
+ * every file into the landscape's (for --into, whose radar has its own).
+ */
+function frameOf(cat: Catalogue, o: FrameOptions, ownNames = true): ImportFrame {
+  const named = (names: string[]) => {
+    const ids = distinctIds(names);
+    return names.map((n, i) => ({ id: ids[i]!, name: n }));
+  };
   const mapping = (entries: string[] | undefined) =>
     Object.fromEntries(
       (entries ?? []).map((e) => {
@@ -50,8 +61,23 @@ function frameOf(cat: Catalogue, o: FrameOptions): ImportFrame {
     ringMap: mapping(o.mapRing),
     quadrantMap: mapping(o.mapQuadrant),
     findTool: (name) => findTool(cat, name)?.id,
+    ...(ownNames
+      ? { fromFile: { quadrants: !o.quadrants && !o.mapQuadrant?.length, rings: !o.rings && !o.mapRing?.length, title: o.title === undefined } }
+      : {}),
   };
 }
+
+/** The CLI's words for what BYOR cannot draw (coded, on stderr). */
+const BYOR_WARNING: Record<ByorLimit['code'], (l: ByorLimit) => string> = {
+  'byor-rings': (l) => `the radar has ${l.count} rings in use; BYOR draws at most ${l.max}, so blips past the ${l.max}th ring will not show as BYOR draws them`,
+  'byor-quadrants': (l) => `the radar has ${l.count} quadrants in use; BYOR draws at most ${l.max}`,
+};
+function warnByor(r: Radar, format: RadarFormat): void {
+  if (format !== 'byor-csv' && format !== 'byor-json') return;
+  for (const l of byorLimits(r)) process.stderr.write(`mlnav: warning [${l.code}]: ${BYOR_WARNING[l.code](l)}\n`);
+}
+
+const DATE = /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/;
 
 function withFrameOptions(cmd: Command): Command {
   return cmd
@@ -63,9 +89,9 @@ function withFrameOptions(cmd: Command): Command {
     .option('--title <text>', 'title for an imported radar');
 }
 
-export function loadRadar(cat: Catalogue, path: string, o: FrameOptions): Radar {
+export function loadRadar(cat: Catalogue, path: string, o: FrameOptions, date?: string, ownNames = true): Radar {
   const full = resolve(path);
-  const { radar, problems } = readRadar(full, relative(process.cwd(), full) || path, frameOf(cat, o), o.format);
+  const { radar, problems } = readRadar(full, relative(process.cwd(), full) || path, frameOf(cat, o, ownNames), o.format, date);
   if (!radar) throw new UserError(problems.map(formatProblem).join('\n'));
   return radar;
 }
@@ -97,21 +123,33 @@ export function registerRadar(program: Command): void {
           r = suggestedRadar(catalogue, o.date, standpoint, o.decided ? loadRadar(catalogue, o.decided, {}) : undefined);
         } else r = catalogueRadar(catalogue, o.date);
         process.stdout.write(`wrote ${writeRadar(r, resolve(o.out), o.format)} (${r.editions.at(-1)!.blips.length} blips)\n`);
+        warnByor(r, o.format);
       });
     });
 
   withFrameOptions(
-    radar.command('import').description('read a radar in any supported format and write it in ours').argument('<input>', 'file, or folder for AOE'),
+    radar
+      .command('import')
+      .description('read a radar in any supported format and write it in ours; several files, each with its --date, make one radar with an edition each')
+      .argument('<input...>', 'file(s), or folder for AOE'),
   )
     .option('--out <file>', 'radar YAML to write')
+    .option('--date <YYYY-MM-DD>', "the edition's date (BYOR files carry none; default this month); once per input, in order", pairs)
     .option('--into <radar-id>', "or: replace the draft of this radar of the organisation (in the database) with the latest edition's blips")
-    .action(async (input: string, o: FrameOptions & { out?: string; into?: string }, cmd: Command) => {
+    .action(async (inputs: string[], o: FrameOptions & { out?: string; into?: string; date?: string[] }, cmd: Command) => {
       if (!o.out === !o.into) throw new UserError('give --out FILE or --into RADAR-ID (one of them)', 2);
+      const dates = o.date ?? [];
+      for (const d of dates) if (!DATE.test(d)) throw new UserError(`--date takes YYYY-MM-DD or YYYY-MM, not "${d}"`, 2);
+      if (inputs.length > 1 && dates.length !== inputs.length)
+        throw new UserError(`${inputs.length} files need ${inputs.length} --date options, one per file in order (got ${dates.length})`, 2);
+      if (inputs.length === 1 && dates.length > 1) throw new UserError('one file takes one --date', 2);
+      if (o.into && inputs.length > 1) throw new UserError('--into takes one file', 2);
       await withCatalogue(cmd, async ({ catalogue, store }) => {
         if (o.into) {
+          const input = inputs[0]!;
           const target = await store.getRadar(o.into);
           if (!target) throw new UserError(`no radar "${o.into}" in the database (mlnav serve lists them at /api/radars)`);
-          const r = loadRadar(catalogue, input, { ...o, rings: undefined, quadrants: undefined, title: target.title });
+          const r = loadRadar(catalogue, input, { ...o, rings: undefined, quadrants: undefined, title: target.title }, dates[0], false);
           const blips = r.editions.at(-1)!.blips;
           const foreign = blips.filter((b) => !target.rings.some((x) => x.id === b.ring) || !target.quadrants.some((x) => x.id === b.quadrant));
           if (foreign.length)
@@ -124,7 +162,14 @@ export function registerRadar(program: Command): void {
           );
           return;
         }
-        const r = loadRadar(catalogue, input, o);
+        let r: Radar;
+        if (inputs.length === 1) r = loadRadar(catalogue, inputs[0]!, o, dates[0]);
+        else {
+          const parts = inputs.map((input, i) => ({ radar: loadRadar(catalogue, input, o, dates[i]), file: input }));
+          const combined = combineEditions(parts, o.title);
+          if (!combined.radar) throw new UserError(combined.problems.map(formatProblem).join('\n'));
+          r = combined.radar;
+        }
         writeRadar(r, resolve(o.out!), 'ours');
         process.stdout.write(`imported ${r.editions.at(-1)!.blips.length} blips in ${r.editions.length} edition(s) into ${o.out}\n`);
       });
@@ -137,7 +182,9 @@ export function registerRadar(program: Command): void {
     .action(async (input: string, o: FrameOptions & { to: RadarFormat; out: string; force?: boolean }, cmd: Command) => {
       await withCatalogue(cmd, ({ catalogue }) => {
         try {
-          process.stdout.write(`wrote ${writeRadar(loadRadar(catalogue, input, o), resolve(o.out), o.to, { force: o.force })}\n`);
+          const r = loadRadar(catalogue, input, o);
+          process.stdout.write(`wrote ${writeRadar(r, resolve(o.out), o.to, { force: o.force })}\n`);
+          warnByor(r, o.to);
         } catch (e) {
           if (e instanceof OutputDirError) throw new UserError(e.message);
           throw e;

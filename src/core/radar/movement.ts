@@ -11,6 +11,8 @@ export interface BlipState {
   rationale?: string;
   tool?: string;
   link?: string;
+  relatedBlips?: string[];
+  inactive?: true;
 }
 
 /** Movement by comparing an edition with the one before: towards the centre is "moved in". */
@@ -29,7 +31,19 @@ export function editionState(radar: Radar, editionIndex = radar.editions.length 
       const x = e.byId.get(b.id);
       return x ? [{ date: e.date, ring: x.ring }] : [];
     });
-    return { id: b.id, name: b.name, quadrant: b.quadrant, ring: b.ring, movement, history, rationale: b.rationale, tool: b.tool, link: b.link };
+    return {
+      id: b.id,
+      name: b.name,
+      quadrant: b.quadrant,
+      ring: b.ring,
+      movement,
+      history,
+      rationale: b.rationale,
+      tool: b.tool,
+      link: b.link,
+      ...(b.relatedBlips ? { relatedBlips: b.relatedBlips } : {}),
+      ...(b.inactive ? { inactive: b.inactive } : {}),
+    };
   });
 }
 

@@ -1,6 +1,21 @@
 import { z } from 'zod';
 import { Id } from '../ids.js';
 
+/**
+ * Whether a link may go into a page or an export: an http(s) URL, or a path relative to the radar's site
+ * ("/radar/tools/x", "docs/x.html", "#x"). Any other scheme (javascript:, data:, vbscript:, file:), a
+ * protocol-relative "//host", a backslash, whitespace or a control character is refused.
+ */
+export function isSafeLink(s: string): boolean {
+  if (!s || /[\\\s]/.test(s) || [...s].some((c) => c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127)) return false;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(s)) return /^https?:\/\/[^/]/i.test(s) && URL.canParse(s);
+  return !s.startsWith('//');
+}
+export const Link = z
+  .string()
+  .max(2000)
+  .refine(isSafeLink, { error: 'a link must be an http(s) URL or a relative path (not javascript:, data: or any other scheme)' });
+
 /** One blip in one edition: where the owner put it and why. */
 export const Blip = z
   .object({
@@ -12,7 +27,12 @@ export const Blip = z
     tool: Id.optional(),
     /** Markdown; rendered sanitised. */
     rationale: z.string().optional(),
-    link: z.url({ protocol: /^https?$/ }).optional(),
+    /** An http(s) URL or a path relative to the radar's site (Zalando's and BYOR's radars link both ways). */
+    link: Link.optional(),
+    /** Names of related blips, as BYOR's relatedBlips column gives them. */
+    relatedBlips: z.array(z.string().min(1)).optional(),
+    /** Kept for history but not on the radar (Zalando's active: false). */
+    inactive: z.literal(true).optional(),
     /** What the item is (Markdown), beside this edition's rationale for its ring: Backstage's entry description. */
     description: z.string().optional(),
     /** Further links with their titles (Backstage's `links`). */
@@ -55,16 +75,14 @@ export const RadarSchema = z
     const rings = new Set(r.rings.map((x) => x.id));
     const quadrants = new Set(r.quadrants.map((x) => x.id));
     r.editions.forEach((e, i) => {
+      // Two blips may share a name (BYOR shows both); their ids must differ.
       const seen = new Set<string>();
-      const names = new Set<string>();
       e.blips.forEach((b, j) => {
         const at = ['editions', i, 'blips', j];
         if (!rings.has(b.ring)) ctx.addIssue({ code: 'custom', path: [...at, 'ring'], message: `unknown ring "${b.ring}"` });
         if (!quadrants.has(b.quadrant)) ctx.addIssue({ code: 'custom', path: [...at, 'quadrant'], message: `unknown quadrant "${b.quadrant}"` });
         if (seen.has(b.id)) ctx.addIssue({ code: 'custom', path: [...at, 'id'], message: `duplicate blip id "${b.id}"` });
-        if (names.has(b.name.toLowerCase())) ctx.addIssue({ code: 'custom', path: [...at, 'name'], message: `duplicate name "${b.name}"` });
         seen.add(b.id);
-        names.add(b.name.toLowerCase());
       });
     });
   });

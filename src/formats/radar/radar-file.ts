@@ -19,8 +19,14 @@ export function detectFormat(path: string): RadarFormat {
     try {
       const d = JSON.parse(readFileSync(path, 'utf8'));
       if (Array.isArray(d)) return 'byor-json';
-      if (d && Array.isArray(d.entries) && Array.isArray(d.quadrants)) return 'backstage';
-      if (d && Array.isArray(d.entries)) return 'zalando';
+      if (d && Array.isArray(d.entries)) {
+        // Zalando's entries have a label and index numbers, Backstage's an id and a timeline; both files may list quadrants.
+        const entries = d.entries as unknown[];
+        const zalando = (e: unknown) => !!e && typeof e === 'object' && 'label' in e && !('timeline' in e);
+        if (entries.length ? entries.every(zalando) : !Array.isArray(d.quadrants)) return 'zalando';
+        if (Array.isArray(d.quadrants)) return 'backstage';
+        return 'zalando';
+      }
     } catch {
       return 'byor-json'; // the importer reports the malformed JSON
     }
@@ -34,8 +40,10 @@ export function readRadar(
   shown: string,
   frame: ImportFrame,
   format: RadarFormat = detectFormat(path),
-  date = new Date().toISOString().slice(0, 7),
+  /** The edition's date; BYOR files carry none (default: this month), Zalando's their own. */
+  date?: string,
 ): { radar?: Radar; problems: Problem[]; format: RadarFormat } {
+  const month = date ?? new Date().toISOString().slice(0, 7);
   const result = (() => {
     if (format === 'aoe') return importAoe(path, frame);
     let text: string;
@@ -46,11 +54,11 @@ export function readRadar(
     }
     switch (format) {
       case 'byor-csv':
-        return importByorCsv(text, frame, shown, date);
+        return importByorCsv(text, frame, shown, month);
       case 'byor-json':
-        return importByorJson(text, frame, shown, date);
+        return importByorJson(text, frame, shown, month);
       case 'zalando':
-        return importZalando(text, frame, shown);
+        return importZalando(text, frame, shown, date);
       case 'backstage':
         return importBackstage(text, frame, shown);
       case 'ours': {
