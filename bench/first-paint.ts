@@ -24,7 +24,8 @@ import { launchChromium } from '../test/browser/chromium.js';
 type Browser = import('playwright-core').Browser;
 const here = fileURLToPath(new URL('.', import.meta.url));
 
-function start(script: string, args: string[] = []): Promise<{ child: ChildProcess; port: number }> {
+/** Starts one of the bench's servers (bench/servers/*) in its own process; resolves with the port it printed. */
+export function start(script: string, args: string[] = []): Promise<{ child: ChildProcess; port: number }> {
   const child = spawn(process.execPath, [join(here, script), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     child.stdout!.once('data', (d: Buffer) => resolve({ child, port: Number(String(d).trim()) }));

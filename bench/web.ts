@@ -4,25 +4,13 @@
  * page's JavaScript, gzipped; /api/tools?q= throughput and p99 at 32 connections against a bare
  * node:http hello-world server measured in the same run.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { launchChromium } from '../test/browser/chromium.js';
 import { buildWebApp } from '../test/browser/web-build.js';
-import { FLOOR_HTML } from './first-paint.js';
-
-const here = fileURLToPath(new URL('.', import.meta.url));
-
-function start(script: string, args: string[] = []): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, [join(here, script), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    child.stdout!.once('data', (d: Buffer) => resolve({ child, port: Number(String(d).trim()) }));
-    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
-  });
-}
+import { FLOOR_HTML, start } from './first-paint.js';
 
 function load(url: string, paths: string[], seconds: number): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {

@@ -1,13 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { serve, type ServerType } from '@hono/node-server';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { createApp } from '../../src/server/app.js';
 import { webCatalogue } from '../../src/app/web-data.js';
 import { bundledCatalogue } from '../helpers/bundled.js';
-import { chromiumAvailable, launchChromium } from './chromium.js';
-import { buildWebApp } from './web-build.js';
+import { startAppSession, type AppSession } from './app-session.js';
 
 /** Issue 14: levels of detail, clusters, touch and "Show on the map". */
 const cat = bundledCatalogue();
@@ -15,27 +10,16 @@ const info = { sourceHash: 'browser', loadedAt: '2026-11-27T00:00:00Z', source: 
 /** The map the server sends (the layout is deterministic): which markers each cluster holds. */
 const map = webCatalogue(cat, info).map;
 let browser: Browser;
-let server: ServerType;
 let base: string;
-let webRoot: string;
 
+let session: AppSession | undefined;
 beforeAll(async () => {
-  if (!chromiumAvailable()) throw new Error('Debian chromium is missing: `npm test` installs it (scripts/ensure-chromium.sh)');
-  webRoot = await buildWebApp();
-  const app = createApp({ catalogue: cat, info, webRoot });
-  await new Promise<void>((resolve) => {
-    server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (addr) => {
-      base = `http://127.0.0.1:${addr.port}/`;
-      resolve();
-    });
-  });
-  browser = await launchChromium();
+  session = await startAppSession(cat, info);
+  ({ browser, base } = session);
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  server?.close();
-  if (webRoot) rmSync(join(webRoot, '..'), { recursive: true, force: true });
+  await session?.close();
 });
 
 const SIZES = [

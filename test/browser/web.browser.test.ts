@@ -9,34 +9,23 @@ import { createApp } from '../../src/server/app.js';
 import { defaultRadar } from '../../src/core/radar/default.js';
 import { exportStaticSite } from '../../src/app/static-export.js';
 import { bundledCatalogue } from '../helpers/bundled.js';
-import { chromiumAvailable, launchChromium } from './chromium.js';
-import { buildWebApp } from './web-build.js';
+import { startAppSession, type AppSession } from './app-session.js';
 import { startStaticServer } from './static-server.js';
 
 const cat = bundledCatalogue();
 const info = { sourceHash: 'browser', loadedAt: '2026-11-27T00:00:00Z', source: 'bundled' };
 let browser: Browser;
-let server: ServerType;
 let base: string;
 let webRoot: string;
 
+let session: AppSession | undefined;
 beforeAll(async () => {
-  if (!chromiumAvailable()) throw new Error('Debian chromium is missing: `npm test` installs it (scripts/ensure-chromium.sh)');
-  webRoot = await buildWebApp();
-  const app = createApp({ catalogue: cat, info, webRoot });
-  await new Promise<void>((resolve) => {
-    server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (addr) => {
-      base = `http://127.0.0.1:${addr.port}/`;
-      resolve();
-    });
-  });
-  browser = await launchChromium();
+  session = await startAppSession(cat, info);
+  ({ browser, base, webRoot } = session);
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  server?.close();
-  if (webRoot) rmSync(join(webRoot, '..'), { recursive: true, force: true });
+  await session?.close();
 });
 
 async function open(hash = ''): Promise<Page> {
